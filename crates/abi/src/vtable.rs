@@ -1,0 +1,46 @@
+//! What sits around a vtable: the words before its address point, and the layout records
+//! the ABI proofs compare.
+
+use core::ffi::c_void;
+
+/// One class's slots as a Rust vtable struct places them: (method key, slot index).
+pub struct ClassLayout {
+    pub class: &'static str,
+    pub slots: &'static [(&'static str, usize)],
+    /// The number of slots in the struct.
+    pub len: usize,
+}
+
+/// A vtable the host builds, with the words that precede its address point.
+///
+/// Itanium: offset-to-top and the `type_info` pointer, which `dynamic_cast` and `typeid` read.
+/// MSVC: the RTTI complete-object locator. They are zero until RTTI objects are built.
+#[repr(C)]
+pub struct ServerVtable<V> {
+    #[cfg(not(all(windows, target_env = "msvc")))]
+    pub offset_to_top: isize,
+    #[cfg(not(all(windows, target_env = "msvc")))]
+    pub type_info: usize,
+    #[cfg(all(windows, target_env = "msvc"))]
+    pub complete_object_locator: usize,
+    pub vtbl: V,
+}
+
+impl<V> ServerVtable<V> {
+    pub const fn new(vtbl: V) -> Self {
+        ServerVtable {
+            #[cfg(not(all(windows, target_env = "msvc")))]
+            offset_to_top: 0,
+            #[cfg(not(all(windows, target_env = "msvc")))]
+            type_info: 0,
+            #[cfg(all(windows, target_env = "msvc"))]
+            complete_object_locator: 0,
+            vtbl,
+        }
+    }
+
+    /// The address point: what an object's first word holds.
+    pub fn as_ptr(&'static self) -> *const c_void {
+        (&self.vtbl as *const V).cast()
+    }
+}

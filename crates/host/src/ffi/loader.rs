@@ -1,0 +1,76 @@
+//! Loading a module image and calling its `RegisterModule` (design decision 5).
+
+use crate::error::LoadError;
+use iissim_abi::types::*;
+use iissim_abi::{IHttpModuleRegistrationInfo, IHttpServer, PFN_REGISTERMODULE};
+use libloading::Library;
+use std::path::Path;
+
+/// A module image loaded with every symbol resolved (RTLD_NOW: a missing symbol fails here,
+/// named, instead of at the first call).
+pub struct Image {
+    library: Library,
+    register: PFN_REGISTERMODULE,
+}
+
+const DLL_PROCESS_DETACH: DWORD = 0;
+const DLL_PROCESS_ATTACH: DWORD = 1;
+type DllMain = unsafe extern "C" fn(HANDLE, DWORD, PVOID) -> BOOL;
+
+impl Image {
+    pub fn load(path: &Path) -> Result<Image, LoadError> {
+        if !path.exists() {
+            return Err(LoadError::NotFound { path: path.to_path_buf() });
+        }
+        let library = open(path)?;
+        // SAFETY: `RegisterModule` has the PFN_REGISTERMODULE type in every IIS module.
+        let register = match unsafe { library.get::<PFN_REGISTERMODULE>(b"RegisterModule\0") } {
+            Ok(symbol) => *symbol,
+            Err(_) => {
+                return Err(LoadError::NoRegisterModule {
+                    path: path.to_path_buf(),
+                    found: crate::symbols::find_mangled_register_module(path),
+                })
+            }
+        };
+        // SAFETY: a module's `DllMain` has the Windows signature; iissim passes a null module
+        // handle and reserved pointer, as a dynamic load does.
+        if let Ok(dll_main) = unsafe { library.get::<DllMain>(b"DllMain\0") } {
+            // SAFETY: as above.
+            unsafe { dll_main(std::ptr::null_mut(), DLL_PROCESS_ATTACH, std::ptr::null_mut()) };
+        }
+        Ok(Image { library, register })
+    }
+
+    /// Calls `RegisterModule(dwServerVersion, pModuleInfo, pGlobalInfo)`.
+    pub fn register(&self, server_version: DWORD, info: *mut IHttpModuleRegistrationInfo, server: *mut IHttpServer) -> HRESULT {
+        // SAFETY: the export has PFN_REGISTERMODULE's signature; both objects are the host's and
+        // outlive the module.
+        unsafe { (self.register)(server_version, info, server) }
+    }
+}
+
+impl Drop for Image {
+    fn drop(&mut self) {
+        // SAFETY: as in `load`; DLL_PROCESS_DETACH comes before the library is unloaded.
+        if let Ok(dll_main) = unsafe { self.library.get::<DllMain>(b"DllMain\0") } {
+            // SAFETY: as above.
+            unsafe { dll_main(std::ptr::null_mut(), DLL_PROCESS_DETACH, std::ptr::null_mut()) };
+        }
+    }
+}
+
+#[cfg(unix)]
+fn open(path: &Path) -> Result<Library, LoadError> {
+    use libloading::os::unix::{Library as UnixLibrary, RTLD_LOCAL, RTLD_NOW};
+    // SAFETY: loading runs the image's initialisers; running the user's module is the point.
+    unsafe { UnixLibrary::open(Some(path), RTLD_NOW | RTLD_LOCAL) }
+        .map(Library::from)
+        .map_err(|e| LoadError::NotALibrary { path: path.to_path_buf(), message: e.to_string() })
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path) -> Result<Library, LoadError> {
+    // SAFETY: loading runs the image's initialisers; running the user's module is the point.
+    unsafe { Library::new(path) }.map_err(|e| LoadError::NotALibrary { path: path.to_path_buf(), message: e.to_string() })
+}

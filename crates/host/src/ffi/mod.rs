@@ -1,0 +1,16 @@
+//! The ABI boundary: the only place in the host with `unsafe` code.
+//!
+//! - [`enter`]: how every server-side thunk turns a raw `this` into safe state.
+//! - [`args`]: how thunks hand C arguments to safe code.
+//! - [`com`]: the shape of a server-side object (vtable pointer, then state).
+//! - [`module_call`]: calls from the host into module-side vtables.
+//! - [`loader`]: loading a module image and calling `RegisterModule`.
+//! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
+#![allow(unsafe_code)]
+
+pub mod args;
+pub mod com;
+pub mod enter;
+pub mod loader;
+pub mod memory;
+pub mod module_call;

@@ -1,0 +1,114 @@
+//! Calls from the host into module-side objects, through their vtables.
+//!
+//! The pointers here came from the module itself (a factory from `SetRequestNotifications`, a
+//! module instance from `GetHttpModule`, a user from `SetUser`); as in IIS, the host trusts
+//! that they are the live objects the module said they were. Each call is one `unsafe` block.
+
+use crate::notifications::Handler;
+use iissim_abi::types::*;
+use iissim_abi::*;
+
+/// `IHttpModuleFactory::GetHttpModule`: a new module instance for one request.
+pub fn get_http_module(factory: *mut IHttpModuleFactory, allocator: *mut IModuleAllocator) -> Result<*mut CHttpModule, HRESULT> {
+    let mut module: *mut CHttpModule = std::ptr::null_mut();
+    // SAFETY: `factory` is the live factory the module registered; the out-pointer is ours.
+    let hr = unsafe { ((*(*factory).vtbl).get_http_module)(factory.cast(), &mut module, allocator) };
+    if hr < 0 {
+        Err(hr)
+    } else {
+        Ok(module)
+    }
+}
+
+/// `IHttpModuleFactory::Terminate`, at shutdown.
+pub fn terminate_factory(factory: *mut IHttpModuleFactory) {
+    // SAFETY: `factory` is the live factory the module registered; this is its last call.
+    unsafe { ((*(*factory).vtbl).terminate)(factory.cast()) }
+}
+
+/// `CGlobalModule::Terminate`, at shutdown.
+pub fn terminate_global(module: *mut CGlobalModule) {
+    // SAFETY: `module` is the live global module the module registered; this is its last call.
+    unsafe { ((*(*module).vtbl).terminate)(module.cast()) }
+}
+
+/// `CHttpModule::Dispose`, when the request ends.
+pub fn dispose(module: *mut CHttpModule) {
+    // SAFETY: `module` came from GetHttpModule for this request; this is its last call.
+    unsafe { ((*(*module).vtbl).dispose)(module.cast()) }
+}
+
+/// Calls one notification handler of a module instance.
+pub fn notify(
+    module: *mut CHttpModule,
+    handler: Handler,
+    context: *mut IHttpContext,
+    provider: *mut IHttpEventProvider,
+) -> REQUEST_NOTIFICATION_STATUS {
+    let this = module.cast();
+    // SAFETY: `module` came from GetHttpModule for this request and subscribed to `handler`;
+    // `context` and `provider` are this request's host objects, of the type each handler takes.
+    unsafe {
+        let v = &*(*module).vtbl;
+        match handler {
+            Handler::BeginRequest => (v.on_begin_request)(this, context, provider),
+            Handler::PostBeginRequest => (v.on_post_begin_request)(this, context, provider),
+            Handler::AuthenticateRequest => (v.on_authenticate_request)(this, context, provider.cast()),
+            Handler::PostAuthenticateRequest => (v.on_post_authenticate_request)(this, context, provider),
+            Handler::AuthorizeRequest => (v.on_authorize_request)(this, context, provider),
+            Handler::PostAuthorizeRequest => (v.on_post_authorize_request)(this, context, provider),
+            Handler::ResolveRequestCache => (v.on_resolve_request_cache)(this, context, provider),
+            Handler::PostResolveRequestCache => (v.on_post_resolve_request_cache)(this, context, provider),
+            Handler::MapRequestHandler => (v.on_map_request_handler)(this, context, provider.cast()),
+            Handler::PostMapRequestHandler => (v.on_post_map_request_handler)(this, context, provider),
+            Handler::AcquireRequestState => (v.on_acquire_request_state)(this, context, provider),
+            Handler::PostAcquireRequestState => (v.on_post_acquire_request_state)(this, context, provider),
+            Handler::PreExecuteRequestHandler => (v.on_pre_execute_request_handler)(this, context, provider),
+            Handler::PostPreExecuteRequestHandler => (v.on_post_pre_execute_request_handler)(this, context, provider),
+            Handler::ExecuteRequestHandler => (v.on_execute_request_handler)(this, context, provider),
+            Handler::PostExecuteRequestHandler => (v.on_post_execute_request_handler)(this, context, provider),
+            Handler::ReleaseRequestState => (v.on_release_request_state)(this, context, provider),
+            Handler::PostReleaseRequestState => (v.on_post_release_request_state)(this, context, provider),
+            Handler::UpdateRequestCache => (v.on_update_request_cache)(this, context, provider),
+            Handler::PostUpdateRequestCache => (v.on_post_update_request_cache)(this, context, provider),
+            Handler::LogRequest => (v.on_log_request)(this, context, provider),
+            Handler::PostLogRequest => (v.on_post_log_request)(this, context, provider),
+            Handler::EndRequest => (v.on_end_request)(this, context, provider),
+            Handler::PostEndRequest => (v.on_post_end_request)(this, context, provider),
+        }
+    }
+}
+
+/// `IHttpUser::ReferenceUser` on a user a module (or the host) implements.
+pub fn reference_user(user: *mut IHttpUser) {
+    // SAFETY: `user` is the live user object passed to SetUser.
+    unsafe { ((*(*user).vtbl).reference_user)(user.cast()) }
+}
+
+/// `IHttpUser::DereferenceUser`.
+pub fn dereference_user(user: *mut IHttpUser) {
+    // SAFETY: as in `reference_user`; the host holds the reference it gives back.
+    unsafe { ((*(*user).vtbl).dereference_user)(user.cast()) }
+}
+
+/// The user's name and authentication type, for the LOGON_USER and AUTH_TYPE variables.
+pub fn user_names(user: *mut IHttpUser) -> (String, String) {
+    let read = |p: PCWSTR| -> String {
+        if p.is_null() {
+            return String::new();
+        }
+        // SAFETY: IHttpUser's string getters return NUL-terminated strings owned by the user.
+        unsafe {
+            let mut len = 0;
+            while *p.add(len) != 0 {
+                len += 1;
+            }
+            crate::wide::from_wide(std::slice::from_raw_parts(p, len))
+        }
+    };
+    // SAFETY: `user` is a live user object.
+    unsafe {
+        let v = &*(*user).vtbl;
+        (read((v.get_user_name)(user.cast())), read((v.get_authentication_type)(user.cast())))
+    }
+}

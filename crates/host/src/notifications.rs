@@ -1,0 +1,76 @@
+//! The deterministic request notifications, in the order IIS raises them.
+//! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-processing-constants
+
+use iissim_abi::types::DWORD;
+use iissim_abi::*;
+
+/// A `CHttpModule` handler of a deterministic notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handler {
+    BeginRequest,
+    PostBeginRequest,
+    AuthenticateRequest,
+    PostAuthenticateRequest,
+    AuthorizeRequest,
+    PostAuthorizeRequest,
+    ResolveRequestCache,
+    PostResolveRequestCache,
+    MapRequestHandler,
+    PostMapRequestHandler,
+    AcquireRequestState,
+    PostAcquireRequestState,
+    PreExecuteRequestHandler,
+    PostPreExecuteRequestHandler,
+    ExecuteRequestHandler,
+    PostExecuteRequestHandler,
+    ReleaseRequestState,
+    PostReleaseRequestState,
+    UpdateRequestCache,
+    PostUpdateRequestCache,
+    LogRequest,
+    PostLogRequest,
+    EndRequest,
+    PostEndRequest,
+}
+
+/// One deterministic notification: its bit, its name, its two handlers.
+pub struct Notification {
+    pub bit: DWORD,
+    pub name: &'static str,
+    pub pre: Handler,
+    pub post: Handler,
+}
+
+macro_rules! notifications {
+    ($($bit:ident $pre:ident $post:ident,)*) => {
+        /// BeginRequest … EndRequest.
+        pub const PIPELINE: &[Notification] = &[
+            $(Notification { bit: $bit, name: stringify!($bit), pre: Handler::$pre, post: Handler::$post },)*
+        ];
+    };
+}
+
+notifications! {
+    RQ_BEGIN_REQUEST BeginRequest PostBeginRequest,
+    RQ_AUTHENTICATE_REQUEST AuthenticateRequest PostAuthenticateRequest,
+    RQ_AUTHORIZE_REQUEST AuthorizeRequest PostAuthorizeRequest,
+    RQ_RESOLVE_REQUEST_CACHE ResolveRequestCache PostResolveRequestCache,
+    RQ_MAP_REQUEST_HANDLER MapRequestHandler PostMapRequestHandler,
+    RQ_ACQUIRE_REQUEST_STATE AcquireRequestState PostAcquireRequestState,
+    RQ_PRE_EXECUTE_REQUEST_HANDLER PreExecuteRequestHandler PostPreExecuteRequestHandler,
+    RQ_EXECUTE_REQUEST_HANDLER ExecuteRequestHandler PostExecuteRequestHandler,
+    RQ_RELEASE_REQUEST_STATE ReleaseRequestState PostReleaseRequestState,
+    RQ_UPDATE_REQUEST_CACHE UpdateRequestCache PostUpdateRequestCache,
+    RQ_LOG_REQUEST LogRequest PostLogRequest,
+    RQ_END_REQUEST EndRequest PostEndRequest,
+}
+
+/// The name of a `REQUEST_NOTIFICATION_STATUS`, for traces.
+pub fn status_name(status: REQUEST_NOTIFICATION_STATUS) -> &'static str {
+    match status {
+        RQ_NOTIFICATION_CONTINUE => "RQ_NOTIFICATION_CONTINUE",
+        RQ_NOTIFICATION_PENDING => "RQ_NOTIFICATION_PENDING",
+        RQ_NOTIFICATION_FINISH_REQUEST => "RQ_NOTIFICATION_FINISH_REQUEST",
+        _ => "(not a REQUEST_NOTIFICATION_STATUS)",
+    }
+}

@@ -1,0 +1,229 @@
+//! The integrated request pipeline: module instances per request, the deterministic
+//! notifications in IIS order, their post-notifications, and what each status does.
+//!
+//! - Only the notifications a module subscribed to reach it (the default handlers of the real
+//!   header break into the debugger).
+//! - Within a notification, modules run by registration priority, then configuration order.
+//! - RQ_NOTIFICATION_FINISH_REQUEST ends request-level processing: no later module or
+//!   notification runs except the end-of-request ones, RQ_LOG_REQUEST and RQ_END_REQUEST.
+//!   https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-notification-status-enumeration
+//! - Every module instance gets `Dispose` when the request ends.
+
+use crate::diagnostics::DiagnosticKind;
+use crate::exchange::{Request, Response};
+use crate::ffi::module_call;
+use crate::handler;
+use crate::notifications::{status_name, Notification, PIPELINE};
+use crate::objects::{user::User, RequestObjects};
+use crate::scope::{self, Sink};
+use crate::state::RequestState;
+use crate::trace::TraceEvent;
+use crate::worker::{LoadedModule, Worker};
+use iissim_abi::*;
+use std::rc::Rc;
+
+/// One module's instance for this request.
+struct Instance<'w> {
+    module: &'w LoadedModule,
+    name: Rc<str>,
+    object: *mut CHttpModule,
+}
+
+pub fn run(worker: &Worker, request: Request) -> Response {
+    let sink = Sink::new(worker.trace_calls);
+    let state = Rc::new(RequestState::new(worker.site.clone(), sink.clone(), request));
+    let objects = RequestObjects::new(&state, worker.anonymous.clone().map(User::new));
+
+    let mut instances = Vec::new();
+    let mut failed = false;
+    for module in worker.modules.iter() {
+        let Some(factory) = module.factory else { continue };
+        let name: Rc<str> = Rc::from(&*module.name);
+        let _scope = scope::enter(&sink, Some(name.clone()), Some("GetHttpModule"));
+        match module_call::get_http_module(factory as *mut IHttpModuleFactory, objects.allocator.as_ptr()) {
+            Ok(object) if !object.is_null() => instances.push(Instance { module, name, object }),
+            Ok(_) => {
+                scope::diagnose(DiagnosticKind::ContractViolation, "IHttpModuleFactory::GetHttpModule", "returned S_OK and a NULL module");
+                failed = true;
+            }
+            Err(hr) => {
+                scope::diagnose(
+                    DiagnosticKind::Note,
+                    "IHttpModuleFactory::GetHttpModule",
+                    format!("failed with {}; the request fails with 500", crate::error::describe_hresult(hr)),
+                );
+                failed = true;
+            }
+        }
+    }
+
+    if failed {
+        let mut response = state.response.borrow_mut();
+        *response = Default::default();
+        response.status = 500;
+        response.reason = "Internal Server Error".into();
+    } else {
+        run_notifications(&state, &objects, &instances);
+    }
+
+    for instance in &instances {
+        let _scope = scope::enter(&sink, Some(instance.name.clone()), Some("Dispose"));
+        module_call::dispose(instance.object);
+    }
+    end_user(&state, &objects);
+    finish(&state, sink)
+}
+
+fn run_notifications(state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
+    let context = objects.context.as_ptr();
+    let mut finished = false;
+    for notification in PIPELINE {
+        let end_of_request = notification.bit == RQ_LOG_REQUEST || notification.bit == RQ_END_REQUEST;
+        if finished && !end_of_request {
+            continue;
+        }
+        if notification.bit == RQ_AUTHENTICATE_REQUEST {
+            anonymous_authentication(state);
+        }
+        let provider = if notification.bit == RQ_AUTHENTICATE_REQUEST {
+            objects.authentication_provider.as_ptr()
+        } else if notification.bit == RQ_MAP_REQUEST_HANDLER {
+            objects.map_handler_provider.as_ptr()
+        } else {
+            objects.event_provider.as_ptr()
+        };
+        let mut finished_here = false;
+        for post in [false, true] {
+            let provider = if post { objects.event_provider.as_ptr() } else { provider };
+            for instance in ordered(instances, notification, post) {
+                let status = deliver(state, instance, notification, post, context, provider);
+                match status {
+                    RQ_NOTIFICATION_CONTINUE => {}
+                    RQ_NOTIFICATION_FINISH_REQUEST => {
+                        finished_here = true;
+                        break;
+                    }
+                    RQ_NOTIFICATION_PENDING => {
+                        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(notification.name));
+                        scope::diagnose(
+                            DiagnosticKind::Unimplemented,
+                            "REQUEST_NOTIFICATION_STATUS",
+                            "RQ_NOTIFICATION_PENDING is not implemented yet; the request finishes as with RQ_NOTIFICATION_FINISH_REQUEST",
+                        );
+                        finished_here = true;
+                        break;
+                    }
+                    other => {
+                        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(notification.name));
+                        scope::diagnose(
+                            DiagnosticKind::ContractViolation,
+                            "REQUEST_NOTIFICATION_STATUS",
+                            format!("handler returned {other}, which is not a REQUEST_NOTIFICATION_STATUS; treated as RQ_NOTIFICATION_FINISH_REQUEST"),
+                        );
+                        finished_here = true;
+                        break;
+                    }
+                }
+            }
+            if finished_here {
+                break;
+            }
+        }
+        if notification.bit == RQ_EXECUTE_REQUEST_HANDLER && !finished_here && !state.handled.get() {
+            handler::static_file(state);
+        }
+        if finished_here {
+            if notification.bit == RQ_END_REQUEST {
+                break;
+            }
+            finished = true;
+        }
+    }
+}
+
+/// The instances that subscribed to this notification (or its post-notification), in order.
+fn ordered<'a, 'w>(instances: &'a [Instance<'w>], n: &Notification, post: bool) -> Vec<&'a Instance<'w>> {
+    let mut chosen: Vec<&Instance<'w>> = instances
+        .iter()
+        .filter(|i| if post { i.module.post_mask & n.bit != 0 } else { i.module.request_mask & n.bit != 0 })
+        .collect();
+    // A stable sort keeps configuration order within a priority.
+    chosen.sort_by_key(|i| i.module.priority(n.bit, post));
+    chosen
+}
+
+fn deliver(
+    state: &RequestState,
+    instance: &Instance<'_>,
+    n: &Notification,
+    post: bool,
+    context: *mut IHttpContext,
+    provider: *mut IHttpEventProvider,
+) -> REQUEST_NOTIFICATION_STATUS {
+    let module = instance.name.to_string();
+    state.sink.record(TraceEvent::ModuleStart { module: module.clone(), notification: n.name, post });
+    let status = {
+        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(n.name));
+        module_call::notify(instance.object, if post { n.post } else { n.pre }, context, provider)
+    };
+    state.sink.record(TraceEvent::ModuleEnd { module, notification: n.name, post, status: status_name(status) });
+    status
+}
+
+/// The built-in anonymous authentication, which runs before configured modules in
+/// RQ_AUTHENTICATE_REQUEST, as IIS's AnonymousAuthenticationModule does.
+fn anonymous_authentication(state: &RequestState) {
+    let host_user = state.objects.get().host_user;
+    if !host_user.is_null() && state.user.get().is_null() {
+        state.user.set(host_user);
+        *state.user_names.borrow_mut() = Some((String::new(), String::new()));
+        state.sink.record(TraceEvent::Host { what: "AnonymousAuthentication: anonymous user".into() });
+    }
+}
+
+/// Gives back the host's reference on a module's user, and reports references a module took
+/// on the host's user and never released.
+fn end_user(state: &RequestState, objects: &RequestObjects) {
+    let user = state.user.get();
+    if !user.is_null() && user != state.objects.get().host_user {
+        module_call::dereference_user(user);
+    }
+    if let Some(host_user) = &objects.host_user {
+        let left = host_user.inner().outstanding_references();
+        if left > 0 {
+            let _scope = scope::enter(&state.sink, None, Some("EndRequest"));
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpUser::ReferenceUser()",
+                format!("{left} reference(s) to the request's user were never released with DereferenceUser"),
+            );
+        }
+    }
+}
+
+/// The response as the client receives it.
+fn finish(state: &RequestState, sink: Rc<Sink>) -> Response {
+    let data = std::mem::take(&mut *state.response.borrow_mut());
+    let mut headers = if data.headers_suppressed { vec![] } else { data.headers };
+    if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Length")) {
+        headers.push(("Content-Length".into(), data.body.len().to_string()));
+    }
+    let trace = sink.take_trace();
+    let diagnostics = trace
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            TraceEvent::Diagnostic(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    Response {
+        status: data.status,
+        substatus: data.substatus,
+        reason: data.reason,
+        headers,
+        body: data.body,
+        trace,
+        diagnostics,
+    }
+}

@@ -1,0 +1,100 @@
+//! Where a call from a module lands: the request (or load) it belongs to, and which module in
+//! which notification made it. The pipeline pushes a frame around every call into a module, so
+//! that a host method knows whom to name in a diagnostic without being told.
+
+use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::trace::{Trace, TraceEvent};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Collects what happens in one request, or while modules load.
+#[derive(Default)]
+pub struct Sink {
+    trace: RefCell<Trace>,
+    /// Record every host API call on the trace, not just notifications and diagnostics.
+    pub trace_calls: bool,
+}
+
+impl Sink {
+    pub fn new(trace_calls: bool) -> Rc<Sink> {
+        Rc::new(Sink { trace: RefCell::default(), trace_calls })
+    }
+
+    pub fn record(&self, event: TraceEvent) {
+        self.trace.borrow_mut().events.push(event);
+    }
+
+    pub fn take_trace(&self) -> Trace {
+        std::mem::take(&mut self.trace.borrow_mut())
+    }
+
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.trace
+            .borrow()
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                TraceEvent::Diagnostic(d) => Some(d.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+struct Frame {
+    sink: Rc<Sink>,
+    module: Option<Rc<str>>,
+    notification: Option<&'static str>,
+}
+
+thread_local! {
+    static FRAMES: RefCell<Vec<Frame>> = const { RefCell::new(Vec::new()) };
+}
+
+/// While alive, calls from modules on this thread belong to `sink`, `module` and `notification`.
+pub struct ScopeGuard {
+    _not_send: std::marker::PhantomData<*const ()>,
+}
+
+pub fn enter(sink: &Rc<Sink>, module: Option<Rc<str>>, notification: Option<&'static str>) -> ScopeGuard {
+    FRAMES.with(|f| f.borrow_mut().push(Frame { sink: sink.clone(), module, notification }));
+    ScopeGuard { _not_send: std::marker::PhantomData }
+}
+
+impl Drop for ScopeGuard {
+    fn drop(&mut self) {
+        FRAMES.with(|f| f.borrow_mut().pop());
+    }
+}
+
+/// Records a host API call on the current request's trace, if it records calls.
+pub fn record_call(method: &'static str) {
+    FRAMES.with(|f| {
+        if let Some(frame) = f.borrow().last() {
+            if frame.sink.trace_calls {
+                frame.sink.record(TraceEvent::Call { method });
+            }
+        }
+    });
+}
+
+/// Reports a diagnostic against whatever module and notification are current.
+pub fn diagnose(kind: DiagnosticKind, method: &str, message: impl Into<String>) {
+    let message = message.into();
+    let recorded = FRAMES.with(|f| {
+        let frames = f.borrow();
+        let frame = frames.last()?;
+        frame.sink.record(TraceEvent::Diagnostic(Diagnostic {
+            kind,
+            module: frame.module.as_deref().map(str::to_string),
+            notification: frame.notification,
+            method: method.to_string(),
+            message: message.clone(),
+        }));
+        Some(())
+    });
+    if recorded.is_none() {
+        // A call from a thread iissim does not know (a module's own thread): still seen.
+        eprintln!("iissim: {}: {method}: {message} (outside any request)", kind.as_str());
+    }
+}

@@ -1,0 +1,50 @@
+//! The request trace, in the spirit of IIS Failed Request Tracing: each notification delivered
+//! to each module with its status, each host API call, and each diagnostic, in order.
+
+use crate::diagnostics::Diagnostic;
+use std::fmt::Write;
+
+/// One thing that happened while a request ran.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TraceEvent {
+    /// FREB's NOTIFY_MODULE_START.
+    ModuleStart { module: String, notification: &'static str, post: bool },
+    /// FREB's NOTIFY_MODULE_END, with the status the handler returned.
+    ModuleEnd { module: String, notification: &'static str, post: bool, status: &'static str },
+    /// A host method the module called.
+    Call { method: &'static str },
+    /// Something the host did on its own (built-in authentication, the static file handler).
+    Host { what: String },
+    Diagnostic(Diagnostic),
+}
+
+/// Every event of one request, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trace {
+    pub events: Vec<TraceEvent>,
+}
+
+impl Trace {
+    /// The compact, stable text form used in snapshots: no addresses, no times.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        for event in &self.events {
+            let post = |p: bool| if p { " (post)" } else { "" };
+            match event {
+                TraceEvent::ModuleStart { module, notification, post: p } => {
+                    writeln!(out, "{:depth$}{notification}{} -> {module}", "", post(*p), depth = depth * 2).unwrap();
+                    depth += 1;
+                }
+                TraceEvent::ModuleEnd { status, .. } => {
+                    depth = depth.saturating_sub(1);
+                    writeln!(out, "{:depth$}<- {status}", "", depth = depth * 2 + 2).unwrap();
+                }
+                TraceEvent::Call { method } => writeln!(out, "{:depth$}call {method}", "", depth = depth * 2).unwrap(),
+                TraceEvent::Host { what } => writeln!(out, "{:depth$}host: {what}", "", depth = depth * 2).unwrap(),
+                TraceEvent::Diagnostic(d) => writeln!(out, "{:depth$}! {d}", "", depth = depth * 2).unwrap(),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,106 @@
+//! The in-process test API: the same `Worker` as `iissim serve`, without a socket.
+
+use crate::{load_worker, Config, Diagnostic, Error, Request, Response, Worker};
+use std::fmt;
+use std::path::Path;
+
+/// An IIS in a test: modules loaded from a configuration, requests sent in-process.
+///
+/// Strict mode (the default) fails a request on any contract violation or unimplemented call.
+pub struct Harness {
+    worker: Worker,
+    strict: bool,
+}
+
+impl Harness {
+    /// Loads the configuration file (building modules from source where it says so).
+    pub fn from_config(path: impl AsRef<Path>) -> Result<Harness, Error> {
+        let config = Config::load(path.as_ref())?;
+        Harness::new(&config)
+    }
+
+    /// Loads an already parsed configuration.
+    pub fn new(config: &Config) -> Result<Harness, Error> {
+        Ok(Harness { worker: load_worker(config)?, strict: true })
+    }
+
+    /// Turns strict mode on or off.
+    pub fn strict(mut self, strict: bool) -> Harness {
+        self.strict = strict;
+        self
+    }
+
+    /// A `GET` of `target` (path and query).
+    pub fn get(&self, target: &str) -> RequestBuilder<'_> {
+        self.request("GET", target)
+    }
+
+    /// A request with any method.
+    pub fn request(&self, method: &str, target: &str) -> RequestBuilder<'_> {
+        RequestBuilder { harness: self, request: Request::new(method, target) }
+    }
+
+    /// The worker behind the harness.
+    pub fn worker(&self) -> &Worker {
+        &self.worker
+    }
+}
+
+/// A request being put together; [`RequestBuilder::send`] runs it.
+pub struct RequestBuilder<'h> {
+    harness: &'h Harness,
+    request: Request,
+}
+
+impl RequestBuilder<'_> {
+    /// Adds a request header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.request.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// Sets the request body.
+    pub fn body(mut self, body: impl Into<Vec<u8>>) -> Self {
+        self.request.body = body.into();
+        self
+    }
+
+    /// Runs the request; in strict mode, a request with diagnostics is an error.
+    pub fn try_send(self) -> Result<Response, StrictFailure> {
+        let response = self.harness.worker.execute(self.request);
+        let failures: Vec<Diagnostic> = response.diagnostics.iter().filter(|d| d.is_failure()).cloned().collect();
+        if self.harness.strict && !failures.is_empty() {
+            return Err(StrictFailure { diagnostics: failures, response: Box::new(response) });
+        }
+        Ok(response)
+    }
+
+    /// Runs the request; in strict mode, panics with every diagnostic if there are any.
+    pub fn send(self) -> Response {
+        match self.try_send() {
+            Ok(response) => response,
+            Err(failure) => panic!("{failure}"),
+        }
+    }
+}
+
+/// A request that produced diagnostics in strict mode.
+#[derive(Debug)]
+pub struct StrictFailure {
+    /// What went wrong, each naming module, notification and method.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The response the request produced all the same.
+    pub response: Box<Response>,
+}
+
+impl fmt::Display for StrictFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "strict mode: the request produced {} diagnostic(s):", self.diagnostics.len())?;
+        for d in &self.diagnostics {
+            writeln!(f, "  {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for StrictFailure {}

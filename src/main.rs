@@ -1,0 +1,133 @@
+//! The `iissim` command line: serve modules over HTTP, answer one request, build a module.
+#![forbid(unsafe_code)]
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "iissim", version, about = "Run and test IIS native modules without IIS")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the configured site over HTTP until Ctrl-C.
+    Serve {
+        /// The iissim configuration file (TOML).
+        #[arg(long, short)]
+        config: PathBuf,
+        /// Listen here instead of the site's `bind` (`127.0.0.1:0` picks a free port).
+        #[arg(long)]
+        bind: Option<String>,
+        /// Runtime worker threads; each runs pipelines inline (default: one per core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Run one request in-process and print the response as `curl -i` does.
+    Request {
+        /// The iissim configuration file (TOML).
+        #[arg(long, short)]
+        config: PathBuf,
+        /// The HTTP method.
+        #[arg(short = 'X', long = "request", default_value = "GET")]
+        method: String,
+        /// A request header, `Name: value`; repeat for more.
+        #[arg(short = 'H', long = "header")]
+        headers: Vec<String>,
+        /// The request body.
+        #[arg(short = 'd', long = "data")]
+        data: Option<String>,
+        /// Print the pipeline trace after the response.
+        #[arg(long)]
+        trace: bool,
+        /// The path and query to request, e.g. `/index.html?x=1`.
+        target: String,
+    },
+    /// Build a module from its sources with the iissim SDK.
+    Build {
+        /// The image to write (a shared library).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// A preprocessor definition, `NAME` or `NAME=VALUE`.
+        #[arg(short = 'D')]
+        defines: Vec<String>,
+        /// An include folder.
+        #[arg(short = 'I')]
+        include_dirs: Vec<PathBuf>,
+        /// The module's C++ sources.
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+    },
+}
+
+fn main() {
+    if let Err(e) = run(Cli::parse()) {
+        eprintln!("iissim: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Serve { config, bind, threads } => {
+            let (config, worker) = iissim::load_worker_from(&config)?;
+            report_load(&worker);
+            let bind = bind.unwrap_or_else(|| config.site.bind.clone());
+            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+            iissim_server::run(worker, &bind, threads, |addr| {
+                println!("iissim: serving {} on http://{addr}/ (Ctrl-C stops)", config.site.name);
+                let _ = std::io::stdout().flush();
+            })
+            .with_context(|| format!("serving on {bind}"))?;
+            Ok(())
+        }
+        Command::Request { config, method, headers, data, trace, target } => {
+            let (_, worker) = iissim::load_worker_from(&config)?;
+            report_load(&worker);
+            let mut request = iissim::Request::new(&method, &target);
+            for header in headers {
+                let Some((name, value)) = header.split_once(':') else {
+                    bail!("header `{header}` is not `Name: value`");
+                };
+                request.headers.push((name.trim().to_string(), value.trim().to_string()));
+            }
+            if let Some(data) = data {
+                request.body = data.into_bytes();
+            }
+            let response = worker.execute(request);
+            print!("{}", response.to_http_string());
+            println!();
+            if trace {
+                eprint!("{}", response.trace.render());
+            }
+            for d in &response.diagnostics {
+                eprintln!("iissim: {d}");
+            }
+            Ok(())
+        }
+        Command::Build { output, defines, include_dirs, sources } => {
+            let name = output.file_stem().and_then(|s| s.to_str()).unwrap_or("module").trim_start_matches("lib").to_string();
+            let mut build = iissim_sdk::ModuleBuild::new(&name).sources(sources).out_dir(iissim::build_dir());
+            for d in &defines {
+                build = build.define(d);
+            }
+            for i in include_dirs {
+                build = build.include_dir(i);
+            }
+            let image = build.build()?;
+            std::fs::copy(&image, &output).with_context(|| format!("writing {}", output.display()))?;
+            println!("{}", output.display());
+            Ok(())
+        }
+    }
+}
+
+fn report_load(worker: &iissim::Worker) {
+    for d in worker.load_diagnostics() {
+        eprintln!("iissim: {d}");
+    }
+}

@@ -1,0 +1,244 @@
+//! C++ outputs of the IDL: our clean-room `httpserv.h` and the Itanium slot probe.
+
+use super::idl::{Class, Idl, Method};
+use std::fmt::Write;
+
+const HEADER_PRELUDE: &str = r#"/*
+ * httpserv.h: the IIS native-module interfaces, for building modules off Windows with iissim.
+ * Clean-room: written from ABI facts (class and method order, uuids, constants), not from
+ * Microsoft's header. Licence: MIT OR Apache-2.0.
+ */
+#ifndef _HTTPSERV_H_
+#define _HTTPSERV_H_
+
+#include <windows.h>
+#include <http.h>
+
+/* The server passes strings as PCWSTR: wchar_t, UTF-32 off Windows (see windows.h). */
+
+typedef VOID *HTTP_MODULE_ID;
+
+class IAppHostAdminManager;
+class IAppHostConfigException;
+class IWorkerProcessFramework;
+class IWpfSettings;
+struct HTTP_TRACE_CONFIGURATION;
+struct HTTP_TRACE_EVENT;
+
+/* Every class, so that declaration order never matters to a signature. */
+"#;
+
+const HEADER_TYPEDEFS: &str = r#"
+typedef REQUEST_NOTIFICATION_STATUS (WINAPI *PFN_ASYNC_COMPLETION)(IHttpContext3 *pHttpContext,
+                                                                  IHttpCompletionInfo2 *pCompletionInfo,
+                                                                  VOID *pvCompletionContext);
+typedef HRESULT (WINAPI *PFN_REGISTERMODULE)(DWORD dwServerVersion,
+                                             IHttpModuleRegistrationInfo *pModuleInfo,
+                                             IHttpServer *pGlobalInfo);
+typedef IHttpApplicationProvider IHttpApplicationStartProvider;
+typedef IHttpApplicationProvider IHttpApplicationStopProvider;
+"#;
+
+const HEADER_EPILOGUE: &str = r#"
+/*
+ * The module's one export. Declared here with C linkage and default visibility so that an
+ * unmodified definition `HRESULT __stdcall RegisterModule(...)` exports the unmangled name.
+ */
+extern "C" __attribute__((visibility("default"))) HRESULT WINAPI
+RegisterModule(DWORD dwServerVersion, IHttpModuleRegistrationInfo *pModuleInfo, IHttpServer *pGlobalInfo);
+
+/*
+ * __uuidof for g++: IissimUuidOf<T>::value() is the uuid of every interface above.
+ * HttpGetExtendedInterface is written on it instead of the MSVC extension.
+ */
+template <class T>
+HRESULT HttpGetExtendedInterface(IHttpServer *pHttpServer, T *pInput, T **ppOutput);
+
+template <class T1, class T2>
+inline HRESULT HttpGetExtendedInterface(IHttpServer *pHttpServer, T1 *pInput, T2 **ppOutput)
+{
+    IHttpServer2 *pServer2 = NULL;
+    HRESULT hr = pHttpServer->GetExtendedInterface(HTTP_SERVER_INTERFACE_V2, reinterpret_cast<PVOID *>(&pServer2));
+    if (FAILED(hr))
+        return hr;
+    return pServer2->GetExtendedInterface(IissimUuidOf<T1>::value(), pInput, IissimUuidOf<T2>::value(),
+                                          reinterpret_cast<PVOID *>(ppOutput));
+}
+
+#endif /* _HTTPSERV_H_ */
+"#;
+
+pub fn header(idl: &Idl) -> String {
+    let mut out = String::new();
+    out.push_str(HEADER_PRELUDE);
+    for class in &idl.classes {
+        writeln!(out, "class {};", class.name).unwrap();
+    }
+    out.push('\n');
+    for d in &idl.defines {
+        let value = match d.ty.as_str() {
+            "WSTR" => format!("L{}", d.value),
+            "STR" => d.value.clone(),
+            _ => d.value.clone(),
+        };
+        writeln!(out, "#define {:<42}{}", d.name, value).unwrap();
+    }
+    out.push('\n');
+    for e in &idl.enums {
+        writeln!(out, "typedef enum _{0}\n{{", e.name).unwrap();
+        for (k, v) in &e.values {
+            writeln!(out, "    {k} = {v},").unwrap();
+        }
+        writeln!(out, "}} {};\n", e.name).unwrap();
+    }
+    out.push_str(HEADER_TYPEDEFS);
+    out.push_str("\n/* uuid of each interface, for HttpGetExtendedInterface and IHttpServer2::GetExtendedInterface */\n");
+    out.push_str("template <class T> struct IissimUuidOf;\n");
+    out.push_str("#define IISSIM_UUID(cls, l, w1, w2, b0, b1, b2, b3, b4, b5, b6, b7)                          \\\n");
+    out.push_str("    template <> struct IissimUuidOf<cls> {                                                 \\\n");
+    out.push_str("        static const GUID &value() {                                                       \\\n");
+    out.push_str("            static const GUID uuid = {l, w1, w2, {b0, b1, b2, b3, b4, b5, b6, b7}};         \\\n");
+    out.push_str("            return uuid;                                                                   \\\n");
+    out.push_str("        }                                                                                  \\\n");
+    out.push_str("    };\n");
+    for class in &idl.classes {
+        if let Some(uuid) = &class.uuid {
+            writeln!(out, "IISSIM_UUID({}, {})", class.name, uuid_args(uuid)).unwrap();
+        }
+    }
+    for class in &idl.classes {
+        out.push('\n');
+        class_decl(&mut out, class);
+    }
+    out.push_str(HEADER_EPILOGUE);
+    out
+}
+
+fn uuid_args(uuid: &str) -> String {
+    let hex: String = uuid.chars().filter(|c| *c != '-').collect();
+    let part = |a: usize, b: usize| format!("0x{}", &hex[a..b]);
+    let mut args = vec![part(0, 8), part(8, 12), part(12, 16)];
+    args.extend((0..8).map(|i| part(16 + 2 * i, 18 + 2 * i)));
+    args.join(", ")
+}
+
+fn class_decl(out: &mut String, class: &Class) {
+    let base = class.base.as_ref().map(|b| format!(" : public {b}")).unwrap_or_default();
+    writeln!(out, "class {}{base}\n{{\n  public:", class.name).unwrap();
+    for m in &class.methods {
+        if m.is_dtor() {
+            writeln!(out, "  protected:\n    {}() {{}}\n    virtual {}() {{}}", class.name, m.name).unwrap();
+            continue;
+        }
+        let params: Vec<String> = m
+            .params
+            .iter()
+            .map(|p| {
+                let ty = p.ty.trim_end_matches('*');
+                let ty = if p.array.is_some() { ty.to_string() } else { p.ty.clone() };
+                let array = p.array.clone().unwrap_or_default();
+                let default = p.default.as_ref().map(|d| format!(" = {d}")).unwrap_or_default();
+                format!("{} {}{array}{default}", spaced(&ty), p.name)
+            })
+            .collect();
+        let konst = if m.is_const { " const" } else { "" };
+        let body = default_body(m);
+        writeln!(out, "    virtual {} {}({}){konst}{body}", spaced(&m.ret), m.name, params.join(", ")).unwrap();
+    }
+    out.push_str("};\n");
+}
+
+/// `IHttpContext*` -> `IHttpContext *`, as C++ is usually written in this header's family.
+fn spaced(ty: &str) -> String {
+    match ty.find(['*', '&']) {
+        Some(at) => format!("{} {}", ty[..at].trim_end(), &ty[at..]),
+        None => ty.to_string(),
+    }
+}
+
+fn default_body(m: &Method) -> String {
+    let unused: String = m.params.iter().map(|p| format!(" (void){};", p.name)).collect();
+    if m.has_flag("rqdefault") {
+        format!("\n    {{{unused}\n        OutputDebugStringA(\"iissim: CHttpModule::{} called without an override\\n\");\n        return RQ_NOTIFICATION_CONTINUE;\n    }}", m.name)
+    } else if m.has_flag("gldefault") {
+        format!("\n    {{{unused}\n        OutputDebugStringA(\"iissim: CGlobalModule::{} called without an override\\n\");\n        return GL_NOTIFICATION_CONTINUE;\n    }}", m.name)
+    } else if m.has_flag("dispose") {
+        " { delete this; }".to_string()
+    } else {
+        " = 0;".to_string()
+    }
+}
+
+/// A C++ program that prints `Key slot` for every method of every class, where g++ computes the
+/// slot: an Itanium pointer to a virtual member holds 1 + the slot's byte offset in the vtable.
+pub fn itanium_probe(idl: &Idl) -> String {
+    let mut out = String::from(
+        r#"// The Itanium slot probe: g++ reports where it put every virtual method of our httpserv.h.
+#include <httpserv.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdint.h>
+
+template <class F>
+static void report(const char *key, F member)
+{
+    struct Repr { uintptr_t ptr; intptr_t adj; } repr;
+    static_assert(sizeof(F) == sizeof(Repr), "Itanium member pointers are two words");
+    memcpy(&repr, &member, sizeof repr);
+    if ((repr.ptr & 1) == 0)
+        printf("%s not-virtual\n", key);
+    else
+        printf("%s %lu\n", key, (unsigned long)((repr.ptr - 1) / sizeof(void *)));
+}
+
+int main()
+{
+"#,
+    );
+    for class in &idl.classes {
+        for owner in idl.chain(class) {
+            for m in owner.methods.iter().filter(|m| !m.is_dtor()) {
+                let params: Vec<&str> = m.params.iter().map(|p| p.ty.as_str()).collect();
+                let konst = if m.is_const { " const" } else { "" };
+                let key = format!("{}@{}", class.name, m.key(&owner.name));
+                let sig = |who: &str| format!("{} ({who}::*)({}){konst}", m.ret, params.join(", "));
+                writeln!(
+                    out,
+                    "    report(\"{key}\", static_cast<{}>(static_cast<{}>(&{}::{})));",
+                    sig(&class.name),
+                    sig(&owner.name),
+                    owner.name,
+                    m.name
+                )
+                .unwrap();
+            }
+        }
+    }
+    out.push_str("    return 0;\n}\n");
+    out
+}
+
+/// A translation unit that makes clang lay out every vtable (it dumps only what code generation
+/// needs, so each class gets one virtual call).
+pub fn layout_dump_unit(idl: &Idl) -> String {
+    let mut out = String::from("// Makes clang lay out the vtable of every class of our httpserv.h.\n#include <httpserv.h>\n\n");
+    for class in &idl.classes {
+        let m = class
+            .methods
+            .iter()
+            .find(|m| !m.is_dtor())
+            .or_else(|| idl.chain(class).iter().flat_map(|c| c.methods.iter()).find(|m| !m.is_dtor()))
+            .expect("every class has a method");
+        let args: Vec<String> = m
+            .params
+            .iter()
+            .map(|p| match p.ty.strip_suffix('&') {
+                Some(referent) => format!("*({referent}*)0"),
+                None => format!("({})0", p.ty),
+            })
+            .collect();
+        let call = format!("    p->{}({});", m.name, args.join(", "));
+        writeln!(out, "void touch_{0}({0} *p)\n{{\n{call}\n}}", class.name).unwrap();
+    }
+    out
+}
