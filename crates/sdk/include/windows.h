@@ -118,7 +118,8 @@
 
 /* __declspec(x) becomes __iissim_declspec_x; each supported x maps to a GNU attribute or to nothing.
  * Compilers that know __declspec themselves (MSVC, clang with -fms-extensions) keep theirs.
- * __uuidof is deliberately not provided here. */
+ * selectany becomes a weak definition; deprecated takes no message here; any other x is an error
+ * naming __iissim_declspec_x. __uuidof is deliberately not provided here. */
 #if !defined(_MSC_VER) && !defined(_WIN32) && !defined(_MSC_EXTENSIONS) && !defined(__declspec)
 # define __declspec(x)                   __iissim_declspec_##x
 # define __iissim_declspec_dllexport     __attribute__((__visibility__("default")))
