@@ -38,7 +38,10 @@ pub async fn serve(worker: Arc<Worker>, listener: TcpListener, shutdown: impl Fu
         let worker = worker.clone();
         tokio::spawn(async move {
             let service = service_fn(move |request| handle(worker.clone(), request, remote, local));
-            if let Err(e) = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await {
+            let mut http = http1::Builder::new();
+            // IIS writes header names in their usual capitalisation; hyper would write lower case.
+            http.title_case_headers(true);
+            if let Err(e) = http.serve_connection(TokioIo::new(stream), service).await {
                 if !e.is_incomplete_message() {
                     eprintln!("iissim: connection from {remote}: {e}");
                 }

@@ -25,6 +25,18 @@ class IWpfSettings;
 struct HTTP_TRACE_CONFIGURATION;
 struct HTTP_TRACE_EVENT;
 
+/*
+ * Later interface versions add overloads that hide the earlier ones (IHttpRequest3's
+ * ReadEntityBody), exactly as the IIS SDK declares them; that is not the module's problem.
+ */
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Woverloaded-virtual"
+#elif defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverloaded-virtual"
+#endif
+
 /* Every class, so that declaration order never matters to a signature. */
 "#;
 
@@ -44,7 +56,7 @@ const HEADER_EPILOGUE: &str = r#"
  * The module's one export. Declared here with C linkage and default visibility so that an
  * unmodified definition `HRESULT __stdcall RegisterModule(...)` exports the unmangled name.
  */
-extern "C" __attribute__((visibility("default"))) HRESULT WINAPI
+extern "C" __declspec(dllexport) HRESULT WINAPI
 RegisterModule(DWORD dwServerVersion, IHttpModuleRegistrationInfo *pModuleInfo, IHttpServer *pGlobalInfo);
 
 /*
@@ -64,6 +76,12 @@ inline HRESULT HttpGetExtendedInterface(IHttpServer *pHttpServer, T1 *pInput, T2
     return pServer2->GetExtendedInterface(IissimUuidOf<T1>::value(), pInput, IissimUuidOf<T2>::value(),
                                           reinterpret_cast<PVOID *>(ppOutput));
 }
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#elif defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 #endif /* _HTTPSERV_H_ */
 "#;

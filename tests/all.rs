@@ -1,0 +1,13 @@
+//! iissim's integration tests: one test binary, one module per area.
+
+/// Paths, harnesses, a server on an ephemeral port, a raw HTTP client.
+mod common;
+
+/// The command line: `iissim request`, `iissim serve`, exit codes.
+mod cli;
+/// Bad configurations and bad modules: each gets a message that names the cause.
+mod errors;
+/// Which notifications reach which module, in which order, and what FINISH_REQUEST does.
+mod pipeline;
+/// The seed module (user-token) in-process and over real HTTP.
+mod seed;
