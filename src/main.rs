@@ -110,7 +110,8 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Build { output, defines, include_dirs, sources } => {
-            let name = output.file_stem().and_then(|s| s.to_str()).unwrap_or("module").trim_start_matches("lib").to_string();
+            let name =
+                output.file_stem().and_then(|s| s.to_str()).unwrap_or("module").trim_start_matches("lib").to_string();
             let mut build = iissim_sdk::ModuleBuild::new(&name).sources(sources).out_dir(iissim::build_dir());
             for d in &defines {
                 build = build.define(d);

@@ -10,7 +10,8 @@ fn iissim() -> Command {
 
 #[test]
 fn request_prints_the_response_like_curl() {
-    let output = iissim().args(["request", "--config"]).arg(fixture("user-token/iissim.toml")).arg("/").output().unwrap();
+    let output =
+        iissim().args(["request", "--config"]).arg(fixture("user-token/iissim.toml")).arg("/").output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     insta::assert_snapshot!(String::from_utf8_lossy(&output.stdout));
 }

@@ -40,7 +40,10 @@ fn a_file_that_is_not_a_shared_library_is_named() {
     let dir = scratch("not-a-library");
     std::fs::write(dir.join("libtext.so"), "this is text, not ELF\n").unwrap();
     let err = load_error("[[modules]]\nname = \"Text\"\nimage = \"libtext.so\"\n", &dir);
-    assert!(err.starts_with(&format!("{} cannot be loaded as a shared library: ", dir.join("libtext.so").display())), "{err}");
+    assert!(
+        err.starts_with(&format!("{} cannot be loaded as a shared library: ", dir.join("libtext.so").display())),
+        "{err}"
+    );
 }
 
 #[test]
@@ -73,8 +76,12 @@ fn a_compile_error_points_at_the_users_file_and_line() {
 
 #[test]
 fn a_module_needs_exactly_one_of_image_and_sources() {
-    let err = Config::parse("[[modules]]\nname = \"M\"\nimage = \"a.so\"\nsources = [\"a.cpp\"]\n", Path::new("c.toml"), Path::new("."))
-        .unwrap_err()
-        .to_string();
+    let err = Config::parse(
+        "[[modules]]\nname = \"M\"\nimage = \"a.so\"\nsources = [\"a.cpp\"]\n",
+        Path::new("c.toml"),
+        Path::new("."),
+    )
+    .unwrap_err()
+    .to_string();
     assert_eq!(err, "c.toml: module `M` needs exactly one of `image` or `sources`");
 }

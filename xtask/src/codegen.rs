@@ -33,7 +33,10 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>> {
         Output { path: "crates/abi/tests/probe/itanium_probe.cpp", contents: cpp::itanium_probe(&idl) },
         Output { path: "crates/abi/tests/probe/layout_dump.cpp", contents: cpp::layout_dump_unit(&idl) },
         Output { path: "crates/abi/src/generated/consts.rs", contents: rustfmt(&rust::consts(&idl))? },
-        Output { path: "crates/abi/src/generated/itanium.rs", contents: rustfmt(&rust::vtables(&idl, rust::Abi::Itanium))? },
+        Output {
+            path: "crates/abi/src/generated/itanium.rs",
+            contents: rustfmt(&rust::vtables(&idl, rust::Abi::Itanium))?,
+        },
         Output { path: "crates/abi/src/generated/msvc.rs", contents: rustfmt(&rust::vtables(&idl, rust::Abi::Msvc))? },
         Output { path: "crates/host/src/objects/generated/thunks.rs", contents: rustfmt(&rust::thunks(&idl))? },
     ])
@@ -58,7 +61,10 @@ pub fn run(check: bool) -> Result<()> {
         }
     }
     if !stale.is_empty() {
-        bail!("generated files are not up to date with crates/abi/httpserv.idl: {}; run `cargo xtask codegen`", stale.join(", "));
+        bail!(
+            "generated files are not up to date with crates/abi/httpserv.idl: {}; run `cargo xtask codegen`",
+            stale.join(", ")
+        );
     }
     Ok(())
 }

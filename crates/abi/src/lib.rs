@@ -22,11 +22,11 @@ pub use generated::consts::*;
 pub use vtable::{ClassLayout, ServerVtable};
 
 /// The vtables of the C++ ABI of this target.
-#[cfg(all(windows, target_env = "msvc"))]
-pub use generated::msvc as vtables;
-/// The vtables of the C++ ABI of this target.
 #[cfg(not(all(windows, target_env = "msvc")))]
 pub use generated::itanium as vtables;
+/// The vtables of the C++ ABI of this target.
+#[cfg(all(windows, target_env = "msvc"))]
+pub use generated::msvc as vtables;
 
 pub use vtables::*;
 

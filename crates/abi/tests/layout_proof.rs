@@ -38,10 +38,7 @@ fn run(command: &mut Command, what: &str, install: &str) -> String {
 
 /// class -> (key -> slot), from a Rust layout table.
 fn rust_slots(layout: &[ClassLayout]) -> BTreeMap<String, BTreeMap<String, usize>> {
-    layout
-        .iter()
-        .map(|c| (c.class.to_string(), c.slots.iter().map(|(k, s)| (normalize(k), *s)).collect()))
-        .collect()
+    layout.iter().map(|c| (c.class.to_string(), c.slots.iter().map(|(k, s)| (normalize(k), *s)).collect())).collect()
 }
 
 #[test]
@@ -77,7 +74,8 @@ fn itanium_slots_match_gxx_member_pointers() {
             None => mismatches.push(format!("{class}: {key}: in the header but not in the Rust table")),
         }
     }
-    let expected: usize = itanium::LAYOUT.iter().map(|c| c.slots.iter().filter(|(k, _)| !k.contains('~')).count()).sum();
+    let expected: usize =
+        itanium::LAYOUT.iter().map(|c| c.slots.iter().filter(|(k, _)| !k.contains('~')).count()).sum();
     assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
     assert_eq!(classes.len(), CLASSES, "the probe reported {} classes", classes.len());
     assert_eq!(checked, expected, "g++ reported {checked} slots, the Rust tables have {expected} methods");
@@ -118,7 +116,8 @@ fn parse_clang_dump(dump: &str, msvc: bool) -> BTreeMap<String, (usize, BTreeMap
             }
             let paren = text.find('(').expect("a method has parameters");
             let qualified_start = text[..paren].rfind([' ', '*', '&']).map_or(0, |i| i + 1);
-            let key = normalize(&format!("{}{}", &text[qualified_start..], if text.contains("::~") { &kind } else { "" }));
+            let key =
+                normalize(&format!("{}{}", &text[qualified_start..], if text.contains("::~") { &kind } else { "" }));
             slots.insert(key, index);
             index += 1;
         }
@@ -153,7 +152,9 @@ fn compare_with_clang(layout: &[ClassLayout], target: &str, msvc: bool) {
         for (key, ours) in class.slots {
             match table.get(&normalize(key)) {
                 Some(theirs) if theirs == ours => slots += 1,
-                Some(theirs) => mismatches.push(format!("{}: {key}: clang slot {theirs}, Rust slot {ours}", class.class)),
+                Some(theirs) => {
+                    mismatches.push(format!("{}: {key}: clang slot {theirs}, Rust slot {ours}", class.class))
+                }
                 None => mismatches.push(format!("{}: {key}: not in clang's table {:?}", class.class, table.keys())),
             }
         }

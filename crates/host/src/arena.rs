@@ -37,7 +37,6 @@ impl Arena {
         (self.bump.alloc_slice_copy(&wide).as_ptr(), len)
     }
 
-
     /// A copy of `items`.
     pub fn alloc_slice<T: Copy>(&self, items: &[T]) -> *mut T {
         self.bump.alloc_slice_copy(items).as_mut_ptr()

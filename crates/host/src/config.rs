@@ -161,7 +161,7 @@ impl Config {
         config.base_dir = base_dir.to_path_buf();
         let mut names = std::collections::HashSet::new();
         for m in &config.modules {
-            if m.image.is_some() == !m.sources.is_empty() {
+            if m.image.is_some() != m.sources.is_empty() {
                 return Err(ConfigError::ModuleSource { path: path.to_path_buf(), module: m.name.clone() });
             }
             if !names.insert(m.name.to_ascii_lowercase()) {

@@ -39,7 +39,9 @@ pub fn describe_hresult(hr: HRESULT) -> String {
         0x8007_0032 => "HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED)",
         0x8007_0585 => "HRESULT_FROM_WIN32(ERROR_INVALID_INDEX)",
         0x8007_13AF => "HRESULT_FROM_WIN32(ERROR_INVALID_STATE)",
-        code if code & 0xFFFF_0000 == 0x8007_0000 => return format!("0x{code:08X} (HRESULT_FROM_WIN32({}))", code & 0xFFFF),
+        code if code & 0xFFFF_0000 == 0x8007_0000 => {
+            return format!("0x{code:08X} (HRESULT_FROM_WIN32({}))", code & 0xFFFF)
+        }
         _ => return format!("0x{:08X}", hr as u32),
     };
     format!("0x{:08X} ({meaning})", hr as u32)

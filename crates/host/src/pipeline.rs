@@ -43,7 +43,11 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         match module_call::get_http_module(factory as *mut IHttpModuleFactory, objects.allocator.as_ptr()) {
             Ok(object) if !object.is_null() => instances.push(Instance { module, name, object }),
             Ok(_) => {
-                scope::diagnose(DiagnosticKind::ContractViolation, "IHttpModuleFactory::GetHttpModule", "returned S_OK and a NULL module");
+                scope::diagnose(
+                    DiagnosticKind::ContractViolation,
+                    "IHttpModuleFactory::GetHttpModule",
+                    "returned S_OK and a NULL module",
+                );
                 failed = true;
             }
             Err(hr) => {

@@ -53,7 +53,10 @@ impl RawRequest {
         for (name, value) in &request.headers {
             match REQUEST_HEADER_NAMES.iter().position(|n| n.eq_ignore_ascii_case(name)) {
                 Some(id) if known[id].pRawValue.is_null() => {
-                    known[id] = HTTP_KNOWN_HEADER { RawValueLength: ushort(value.len()), pRawValue: arena.alloc_cstr(value.as_bytes()) }
+                    known[id] = HTTP_KNOWN_HEADER {
+                        RawValueLength: ushort(value.len()),
+                        pRawValue: arena.alloc_cstr(value.as_bytes()),
+                    }
                 }
                 Some(_) => {} // http.sys keeps the first of a repeated known header here.
                 None => unknown.push(HTTP_UNKNOWN_HEADER {
@@ -85,7 +88,11 @@ impl RawRequest {
             Verb: v,
             UnknownVerbLength: if v == HttpVerbUnknown { ushort(request.method.len()) } else { 0 },
             RawUrlLength: ushort(request.raw_target.len()),
-            pUnknownVerb: if v == HttpVerbUnknown { arena.alloc_cstr(request.method.as_bytes()) } else { std::ptr::null() },
+            pUnknownVerb: if v == HttpVerbUnknown {
+                arena.alloc_cstr(request.method.as_bytes())
+            } else {
+                std::ptr::null()
+            },
             pRawUrl: arena.alloc_cstr(request.raw_target.as_bytes()),
             CookedUrl: HTTP_COOKED_URL {
                 FullUrlLength: full_len,

@@ -8,13 +8,26 @@ use std::fmt::Write;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TraceEvent {
     /// FREB's NOTIFY_MODULE_START.
-    ModuleStart { module: String, notification: &'static str, post: bool },
+    ModuleStart {
+        module: String,
+        notification: &'static str,
+        post: bool,
+    },
     /// FREB's NOTIFY_MODULE_END, with the status the handler returned.
-    ModuleEnd { module: String, notification: &'static str, post: bool, status: &'static str },
+    ModuleEnd {
+        module: String,
+        notification: &'static str,
+        post: bool,
+        status: &'static str,
+    },
     /// A host method the module called.
-    Call { method: &'static str },
+    Call {
+        method: &'static str,
+    },
     /// Something the host did on its own (built-in authentication, the static file handler).
-    Host { what: String },
+    Host {
+        what: String,
+    },
     Diagnostic(Diagnostic),
 }
 

@@ -144,7 +144,8 @@ impl ModuleBuild {
         for source in &self.sources {
             std::fs::read(source).map_err(io)?.hash(&mut hasher);
         }
-        let mut headers: Vec<PathBuf> = std::fs::read_dir(include_dir()).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let mut headers: Vec<PathBuf> =
+            std::fs::read_dir(include_dir()).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
         headers.sort();
         for header in headers {
             std::fs::read(&header).map_err(io)?.hash(&mut hasher);

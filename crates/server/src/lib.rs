@@ -20,7 +20,11 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 
 /// Serves `worker` on `listener` until `shutdown` completes.
-pub async fn serve(worker: Arc<Worker>, listener: TcpListener, shutdown: impl Future<Output = ()>) -> std::io::Result<()> {
+pub async fn serve(
+    worker: Arc<Worker>,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
     let local = listener.local_addr()?;
     tokio::pin!(shutdown);
     loop {

@@ -110,7 +110,9 @@ pub fn header(idl: &Idl) -> String {
         writeln!(out, "}} {};\n", e.name).unwrap();
     }
     out.push_str(HEADER_TYPEDEFS);
-    out.push_str("\n/* uuid of each interface, for HttpGetExtendedInterface and IHttpServer2::GetExtendedInterface */\n");
+    out.push_str(
+        "\n/* uuid of each interface, for HttpGetExtendedInterface and IHttpServer2::GetExtendedInterface */\n",
+    );
     out.push_str("template <class T> struct IissimUuidOf;\n");
     out.push_str("#define IISSIM_UUID(cls, l, w1, w2, b0, b1, b2, b3, b4, b5, b6, b7)                          \\\n");
     out.push_str("    template <> struct IissimUuidOf<cls> {                                                 \\\n");
@@ -239,7 +241,8 @@ int main()
 /// A translation unit that makes clang lay out every vtable (it dumps only what code generation
 /// needs, so each class gets one virtual call).
 pub fn layout_dump_unit(idl: &Idl) -> String {
-    let mut out = String::from("// Makes clang lay out the vtable of every class of our httpserv.h.\n#include <httpserv.h>\n\n");
+    let mut out =
+        String::from("// Makes clang lay out the vtable of every class of our httpserv.h.\n#include <httpserv.h>\n\n");
     for class in &idl.classes {
         let m = class
             .methods

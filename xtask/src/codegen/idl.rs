@@ -150,7 +150,11 @@ impl Idl {
             for c in self.chain(class) {
                 for m in &c.methods {
                     if !m.is_dtor() && !seen.insert(m.rust_name.clone()) {
-                        bail!("{}: two methods are called `{}` in Rust; give one a @rust= name", class.name, m.rust_name);
+                        bail!(
+                            "{}: two methods are called `{}` in Rust; give one a @rust= name",
+                            class.name,
+                            m.rust_name
+                        );
                     }
                 }
             }
@@ -161,23 +165,28 @@ impl Idl {
 
 fn parse_method(text: &str, class: &str) -> Result<Method> {
     let (sig, flags) = match text.find(" @") {
-        Some(at) => (&text[..at], text[at + 1..].split_whitespace().map(|f| f.trim_start_matches('@').to_string()).collect()),
+        Some(at) => {
+            (&text[..at], text[at + 1..].split_whitespace().map(|f| f.trim_start_matches('@').to_string()).collect())
+        }
         None => (text, vec![]),
     };
     let open = sig.find('(').context("no `(`")?;
     let close = sig.rfind(')').context("no `)`")?;
     let head = sig[..open].trim();
-    let (ret, name) = match head.rfind(|c: char| c == ' ' || c == '*') {
+    let (ret, name) = match head.rfind([' ', '*']) {
         Some(split) => (head[..=split].trim().to_string(), head[split + 1..].to_string()),
         None => (String::new(), head.to_string()),
     };
     let is_const = sig[close + 1..].trim() == "const";
     let params = split_params(&sig[open + 1..close]).into_iter().map(parse_param).collect::<Result<Vec<_>>>()?;
     let flags: Vec<String> = flags;
-    let rust_name = flags
-        .iter()
-        .find_map(|f| f.strip_prefix("rust=").map(str::to_string))
-        .unwrap_or_else(|| if name.starts_with('~') { format!("destructor_{}", snake(class)) } else { snake(&name) });
+    let rust_name = flags.iter().find_map(|f| f.strip_prefix("rust=").map(str::to_string)).unwrap_or_else(|| {
+        if name.starts_with('~') {
+            format!("destructor_{}", snake(class))
+        } else {
+            snake(&name)
+        }
+    });
     let flags = flags.into_iter().filter(|f| !f.starts_with("rust=")).collect();
     Ok(Method { ret, name, params, is_const, flags, rust_name })
 }
@@ -200,7 +209,7 @@ fn parse_param(text: &str) -> Result<Param> {
         Some(at) => (decl[..at].trim(), Some(decl[at..].to_string())),
         None => (decl, None),
     };
-    let split = decl.rfind(|c: char| c == ' ' || c == '*' || c == '&').context("parameter without a name")?;
+    let split = decl.rfind([' ', '*', '&']).context("parameter without a name")?;
     let mut ty = decl[..=split].trim().to_string();
     let name = decl[split + 1..].to_string();
     if array.is_some() {
@@ -243,7 +252,11 @@ mod tests {
 
     #[test]
     fn parses_overloads_arrays_and_defaults() {
-        let m = parse_method("PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcch = NULL) const @rust=get_header_by_id", "IHttpRequest").unwrap();
+        let m = parse_method(
+            "PCSTR GetHeader(HTTP_HEADER_ID ulHeaderIndex, USHORT* pcch = NULL) const @rust=get_header_by_id",
+            "IHttpRequest",
+        )
+        .unwrap();
         assert_eq!((m.ret.as_str(), m.name.as_str(), m.rust_name.as_str()), ("PCSTR", "GetHeader", "get_header_by_id"));
         assert_eq!(m.params[1].ty, "USHORT*");
         assert_eq!(m.params[1].default.as_deref(), Some("NULL"));

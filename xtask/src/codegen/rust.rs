@@ -127,7 +127,7 @@ pub fn vtables(idl: &Idl, abi: Abi) -> String {
     };
     let mut out = format!(
         "{PREAMBLE}//! Every httpserv.h interface and its vtable in the {name} slot order.\n\
-         #![allow(non_camel_case_types, non_snake_case, clippy::type_complexity)]\n\n\
+         #![allow(non_camel_case_types, non_snake_case, clippy::type_complexity, clippy::identity_op)]\n\n\
          use crate::http::*;\nuse crate::types::*;\nuse crate::*;\nuse core::ffi::c_void;\nuse core::mem::{{offset_of, size_of}};\n\n\
          pub type IHttpApplicationStartProvider = IHttpApplicationProvider;\n\
          pub type IHttpApplicationStopProvider = IHttpApplicationProvider;\n"
@@ -140,23 +140,42 @@ pub fn vtables(idl: &Idl, abi: Abi) -> String {
             class.name, class.name, class.name, class.name
         )
         .unwrap();
-        writeln!(out, "/// The vtable of `{}`, {} slots.\n#[repr(C)]\n#[derive(Clone, Copy)]\npub struct {}Vtbl {{", class.name, slots.len(), class.name).unwrap();
+        writeln!(
+            out,
+            "/// The vtable of `{}`, {} slots.\n#[repr(C)]\n#[derive(Clone, Copy)]\npub struct {}Vtbl {{",
+            class.name,
+            slots.len(),
+            class.name
+        )
+        .unwrap();
         for (index, slot) in slots.iter().enumerate() {
             let (sig, ty) = match (slot.dtor, abi) {
-                (Some(kind), Abi::Itanium) => (format!("~{}() [{kind}]", slot.owner), "unsafe extern \"C\" fn(this: *mut c_void)".to_string()),
+                (Some(kind), Abi::Itanium) => {
+                    (format!("~{}() [{kind}]", slot.owner), "unsafe extern \"C\" fn(this: *mut c_void)".to_string())
+                }
                 (Some(kind), Abi::Msvc) => (
                     format!("~{}() [{kind}]", slot.owner),
                     "unsafe extern \"C\" fn(this: *mut c_void, flags: u32) -> *mut c_void".to_string(),
                 ),
                 (None, _) => (
                     cxx_signature(slot.owner, slot.method),
-                    format!("unsafe extern \"C\" fn(this: *mut c_void{}){}", raw_params(slot.method), ret_type(slot.method)),
+                    format!(
+                        "unsafe extern \"C\" fn(this: *mut c_void{}){}",
+                        raw_params(slot.method),
+                        ret_type(slot.method)
+                    ),
                 ),
             };
             writeln!(out, "    /// [{index}] `{sig}`\n    pub {}: {ty},", slot.field).unwrap();
         }
         out.push_str("}\n");
-        writeln!(out, "const _: () = assert!(size_of::<{}Vtbl>() == {} * size_of::<usize>());", class.name, slots.len()).unwrap();
+        writeln!(
+            out,
+            "const _: () = assert!(size_of::<{}Vtbl>() == {} * size_of::<usize>());",
+            class.name,
+            slots.len()
+        )
+        .unwrap();
     }
     out.push_str("\n/// Every class's slots as this ABI's tables place them, for the layout proofs.\npub const LAYOUT: &[ClassLayout] = &[\n");
     for class in &idl.classes {
@@ -169,7 +188,8 @@ pub fn vtables(idl: &Idl, abi: Abi) -> String {
             )
             .unwrap();
         }
-        writeln!(out, "        ],\n        len: size_of::<{}Vtbl>() / size_of::<usize>(),\n    }},", class.name).unwrap();
+        writeln!(out, "        ],\n        len: size_of::<{}Vtbl>() / size_of::<usize>(),\n    }},", class.name)
+            .unwrap();
     }
     out.push_str("];\n");
     out
@@ -180,8 +200,20 @@ pub fn vtables(idl: &Idl, abi: Abi) -> String {
 fn safe_param(idl: &Idl, p: &Param) -> (String, String) {
     let name = snake(&p.name);
     let scalar_out = |inner: &str| {
-        matches!(inner, "DWORD" | "USHORT" | "BOOL" | "HRESULT" | "ULONG" | "LONG" | "PCSTR" | "PCWSTR" | "PVOID" | "PBYTE" | "ULONGLONG")
-            || inner.ends_with('*')
+        matches!(
+            inner,
+            "DWORD"
+                | "USHORT"
+                | "BOOL"
+                | "HRESULT"
+                | "ULONG"
+                | "LONG"
+                | "PCSTR"
+                | "PCWSTR"
+                | "PVOID"
+                | "PBYTE"
+                | "ULONGLONG"
+        ) || inner.ends_with('*')
     };
     if p.array.is_some() {
         return (rust_type(&p.ty), name);
@@ -217,7 +249,9 @@ fn failure_value(m: &Method, unimplemented: bool) -> &'static str {
         "bool" => "false",
         r if r.starts_with("const ") && r.ends_with('*') => "core::ptr::null()",
         "PCSTR" | "PCWSTR" | "LPCWSTR" | "LPCGUID" => "core::ptr::null()",
-        r if r.ends_with('*') || r.starts_with('P') || r == "HANDLE" || r == "HTTP_MODULE_ID" => "core::ptr::null_mut()",
+        r if r.ends_with('*') || r.starts_with('P') || r == "HANDLE" || r == "HTTP_MODULE_ID" => {
+            "core::ptr::null_mut()"
+        }
         _ => "0",
     }
 }
@@ -239,17 +273,26 @@ pub fn thunks(idl: &Idl) -> String {
     for class in idl.classes.iter().filter(|c| c.server_side()) {
         let tname = trait_name(&class.name);
         let supertrait = class.base.as_ref().map(|b| format!(": {}", trait_name(b))).unwrap_or_default();
-        writeln!(out, "\n/// The methods of `{}` that the host implements over safe state.\npub trait {tname}{supertrait} {{", class.name).unwrap();
+        writeln!(
+            out,
+            "\n/// The methods of `{}` that the host implements over safe state.\npub trait {tname}{supertrait} {{",
+            class.name
+        )
+        .unwrap();
         for m in &class.methods {
-            let params: String = m.params.iter().map(|p| format!(", {}: {}", snake(&p.name), safe_param(idl, p).0)).collect();
+            let params: String =
+                m.params.iter().map(|p| format!(", {}: {}", snake(&p.name), safe_param(idl, p).0)).collect();
             let sig = cxx_signature(&class.name, m);
             writeln!(
                 out,
-                "    /// `{sig}`\n    fn {}(&self{params}){} {{\n        unimplemented(\"{}\");\n        {}\n    }}",
+                "    /// `{sig}`\n    fn {}(&self{params}){} {{\n        unimplemented(\"{}\");{}\n    }}",
                 m.rust_name,
                 ret_type(m),
                 sig.split_once(' ').map(|(_, s)| s).unwrap_or(&sig).trim(),
-                failure_value(m, true)
+                match failure_value(m, true) {
+                    "()" => String::new(),
+                    value => format!("\n        {value}"),
+                }
             )
             .unwrap();
         }

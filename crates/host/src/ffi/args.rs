@@ -29,13 +29,13 @@ impl<'a> CStrArg<'a> {
     }
 
     /// The bytes up to the NUL, or `None` for a null pointer.
-    pub fn to_bytes(&self) -> Option<&'a [u8]> {
+    pub fn to_bytes(self) -> Option<&'a [u8]> {
         // SAFETY: non-null and NUL-terminated per the constructor's contract.
         (!self.ptr.is_null()).then(|| unsafe { CStr::from_ptr(self.ptr) }.to_bytes())
     }
 
     /// The string up to the NUL, lossily decoded, or `None` for a null pointer.
-    pub fn to_str(&self) -> Option<std::borrow::Cow<'a, str>> {
+    pub fn to_str(self) -> Option<std::borrow::Cow<'a, str>> {
         self.to_bytes().map(String::from_utf8_lossy)
     }
 
@@ -60,7 +60,6 @@ impl<'a> WStrArg<'a> {
         WStrArg { ptr, _call: PhantomData }
     }
 
-
     /// The code units up to the NUL.
     pub fn units(&self) -> Option<&'a [WCHAR]> {
         if self.ptr.is_null() {
@@ -77,7 +76,7 @@ impl<'a> WStrArg<'a> {
         }
     }
 
-    pub fn to_string_lossy(&self) -> Option<String> {
+    pub fn to_string_lossy(self) -> Option<String> {
         self.units().map(crate::wide::from_wide)
     }
 }

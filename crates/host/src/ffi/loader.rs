@@ -43,7 +43,12 @@ impl Image {
     }
 
     /// Calls `RegisterModule(dwServerVersion, pModuleInfo, pGlobalInfo)`.
-    pub fn register(&self, server_version: DWORD, info: *mut IHttpModuleRegistrationInfo, server: *mut IHttpServer) -> HRESULT {
+    pub fn register(
+        &self,
+        server_version: DWORD,
+        info: *mut IHttpModuleRegistrationInfo,
+        server: *mut IHttpServer,
+    ) -> HRESULT {
         // SAFETY: the export has PFN_REGISTERMODULE's signature; both objects are the host's and
         // outlive the module.
         unsafe { (self.register)(server_version, info, server) }
@@ -72,5 +77,6 @@ fn open(path: &Path) -> Result<Library, LoadError> {
 #[cfg(not(unix))]
 fn open(path: &Path) -> Result<Library, LoadError> {
     // SAFETY: loading runs the image's initialisers; running the user's module is the point.
-    unsafe { Library::new(path) }.map_err(|e| LoadError::NotALibrary { path: path.to_path_buf(), message: e.to_string() })
+    unsafe { Library::new(path) }
+        .map_err(|e| LoadError::NotALibrary { path: path.to_path_buf(), message: e.to_string() })
 }

@@ -9,7 +9,10 @@ use iissim_abi::types::*;
 use iissim_abi::*;
 
 /// `IHttpModuleFactory::GetHttpModule`: a new module instance for one request.
-pub fn get_http_module(factory: *mut IHttpModuleFactory, allocator: *mut IModuleAllocator) -> Result<*mut CHttpModule, HRESULT> {
+pub fn get_http_module(
+    factory: *mut IHttpModuleFactory,
+    allocator: *mut IModuleAllocator,
+) -> Result<*mut CHttpModule, HRESULT> {
     let mut module: *mut CHttpModule = std::ptr::null_mut();
     // SAFETY: `factory` is the live factory the module registered; the out-pointer is ours.
     let hr = unsafe { ((*(*factory).vtbl).get_http_module)(factory.cast(), &mut module, allocator) };

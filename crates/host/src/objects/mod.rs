@@ -40,9 +40,15 @@ impl RequestObjects {
         let objects = Box::new(RequestObjects {
             context: ComObj::new(http_context4_vtable::<context::Context>(), context::Context::new(state.clone())),
             request: ComObj::new(http_request4_vtable::<request::Request>(), request::Request::new(state.clone())),
-            response: ComObj::new(http_response4_vtable::<response::Response>(), response::Response::new(state.clone())),
+            response: ComObj::new(
+                http_response4_vtable::<response::Response>(),
+                response::Response::new(state.clone()),
+            ),
             host_user: host_user.map(|u| ComObj::new(http_user_vtable::<user::User>(), u)),
-            event_provider: ComObj::new(http_event_provider_vtable::<providers::EventProvider>(), providers::EventProvider::new(state.clone())),
+            event_provider: ComObj::new(
+                http_event_provider_vtable::<providers::EventProvider>(),
+                providers::EventProvider::new(state.clone()),
+            ),
             authentication_provider: ComObj::new(
                 authentication_provider_vtable::<providers::AuthenticationProvider>(),
                 providers::AuthenticationProvider::new(state.clone()),
@@ -51,7 +57,10 @@ impl RequestObjects {
                 map_handler_provider_vtable::<providers::MapHandlerProvider>(),
                 providers::MapHandlerProvider::new(state.clone()),
             ),
-            allocator: ComObj::new(module_allocator_vtable::<allocator::ModuleAllocator>(), allocator::ModuleAllocator::new(state.clone())),
+            allocator: ComObj::new(
+                module_allocator_vtable::<allocator::ModuleAllocator>(),
+                allocator::ModuleAllocator::new(state.clone()),
+            ),
         });
         state.objects.set(crate::state::ObjectPointers {
             request: objects.request.as_ptr(),

@@ -60,7 +60,11 @@ impl AuthenticationProviderApi for AuthenticationProvider {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iauthenticationprovider-setuser-method
     fn set_user(&self, user: *mut IHttpUser) {
         if user.is_null() {
-            scope::diagnose(DiagnosticKind::ContractViolation, "IAuthenticationProvider::SetUser(IHttpUser*)", "pUser is NULL");
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IAuthenticationProvider::SetUser(IHttpUser*)",
+                "pUser is NULL",
+            );
             return;
         }
         module_call::reference_user(user);

@@ -143,8 +143,10 @@ impl HttpModuleRegistrationInfo for Registration {
 
 impl HttpModuleRegistrationInfo2 for Registration {
     fn set_priority_for_post_request_notification(&self, notification: DWORD, alias: WStrArg<'_>) -> HRESULT {
-        match Self::priority("IHttpModuleRegistrationInfo2::SetPriorityForPostRequestNotification(DWORD, PCWSTR)", alias)
-        {
+        match Self::priority(
+            "IHttpModuleRegistrationInfo2::SetPriorityForPostRequestNotification(DWORD, PCWSTR)",
+            alias,
+        ) {
             Ok(p) => {
                 self.registered().post_priorities.push((notification, p));
                 S_OK

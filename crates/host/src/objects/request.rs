@@ -8,8 +8,8 @@ use super::generated::thunks::{HttpRequest, HttpRequest2, HttpRequest3, HttpRequ
 use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{CStrArg, Out, Ptr};
 use crate::raw_request::RawRequest;
-use crate::state::RequestState;
 use crate::scope;
+use crate::state::RequestState;
 use core::ffi::c_void;
 use iissim_abi::http::{HTTP_HEADER_ID, HTTP_REQUEST, REQUEST_HEADER_NAMES};
 use iissim_abi::types::*;
@@ -62,7 +62,11 @@ impl HttpRequest for Request {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-getheader-method
     fn get_header_by_name(&self, name: CStrArg<'_>, len: Out<'_, USHORT>) -> PCSTR {
         if name.is_null() {
-            scope::diagnose(DiagnosticKind::ContractViolation, "IHttpRequest::GetHeader(PCSTR, USHORT*)", "pszHeaderName is NULL");
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpRequest::GetHeader(PCSTR, USHORT*)",
+                "pszHeaderName is NULL",
+            );
         }
         self.header(name.to_str().as_deref(), len)
     }
@@ -103,7 +107,11 @@ impl HttpRequest for Request {
     ) -> HRESULT {
         const METHOD: &str = "IHttpRequest::ReadEntityBody(VOID*, DWORD, BOOL, DWORD*, BOOL*)";
         if f_async != FALSE {
-            scope::diagnose(DiagnosticKind::Unimplemented, METHOD, "asynchronous reads are not implemented; read synchronously");
+            scope::diagnose(
+                DiagnosticKind::Unimplemented,
+                METHOD,
+                "asynchronous reads are not implemented; read synchronously",
+            );
             return E_NOTIMPL;
         }
         let Some(buffer) = buffer.bytes_mut(cb_buffer as usize) else {

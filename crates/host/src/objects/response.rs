@@ -162,7 +162,11 @@ impl HttpResponse for Response {
         match name.to_str() {
             Some(n) => self.delete_header(&n),
             None => {
-                scope::diagnose(DiagnosticKind::ContractViolation, "IHttpResponse::DeleteHeader(PCSTR)", "pszHeaderName is NULL");
+                scope::diagnose(
+                    DiagnosticKind::ContractViolation,
+                    "IHttpResponse::DeleteHeader(PCSTR)",
+                    "pszHeaderName is NULL",
+                );
                 E_INVALIDARG
             }
         }
@@ -229,7 +233,11 @@ impl HttpResponse for Response {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-redirect-method
     fn redirect(&self, url: CStrArg<'_>, reset_status: BOOL, include_parameters: BOOL) -> HRESULT {
         let Some(url) = url.to_str() else {
-            scope::diagnose(DiagnosticKind::ContractViolation, "IHttpResponse::Redirect(PCSTR, BOOL, BOOL)", "pszUrl is NULL");
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpResponse::Redirect(PCSTR, BOOL, BOOL)",
+                "pszUrl is NULL",
+            );
             return E_INVALIDARG;
         };
         let mut location = url.into_owned();

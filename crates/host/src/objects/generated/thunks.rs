@@ -130,7 +130,6 @@ pub trait DispensedHttpModuleContextContainer: HttpModuleContextContainer {
     /// `VOID IDispensedHttpModuleContextContainer::ReleaseContainer()`
     fn release_container(&self) {
         unimplemented("IDispensedHttpModuleContextContainer::ReleaseContainer()");
-        ()
     }
 }
 
@@ -166,12 +165,10 @@ pub trait HttpPerfCounterInfo {
     /// `VOID IHttpPerfCounterInfo::IncrementCounter(DWORD, DWORD)`
     fn increment_counter(&self, dw_counter_index: DWORD, dw_value: DWORD) {
         unimplemented("IHttpPerfCounterInfo::IncrementCounter(DWORD, DWORD)");
-        ()
     }
     /// `VOID IHttpPerfCounterInfo::DecrementCounter(DWORD, DWORD)`
     fn decrement_counter(&self, dw_counter_index: DWORD, dw_value: DWORD) {
         unimplemented("IHttpPerfCounterInfo::DecrementCounter(DWORD, DWORD)");
-        ()
     }
 }
 
@@ -304,12 +301,10 @@ pub trait HttpApplication2: HttpApplication {
     /// `VOID IHttpApplication2::BeginApplicationWarmup()`
     fn begin_application_warmup(&self) {
         unimplemented("IHttpApplication2::BeginApplicationWarmup()");
-        ()
     }
     /// `VOID IHttpApplication2::EndApplicationWarmup()`
     fn end_application_warmup(&self) {
         unimplemented("IHttpApplication2::EndApplicationWarmup()");
-        ()
     }
     /// `BOOL IHttpApplication2::QueryIsWarmingUp()`
     fn query_is_warming_up(&self) -> BOOL {
@@ -703,12 +698,10 @@ pub trait ReferencedMetadataInfo: MetadataInfo {
     /// `VOID IReferencedMetadataInfo::ReferenceMetadata()`
     fn reference_metadata(&self) {
         unimplemented("IReferencedMetadataInfo::ReferenceMetadata()");
-        ()
     }
     /// `VOID IReferencedMetadataInfo::DereferenceMetadata()`
     fn dereference_metadata(&self) {
         unimplemented("IReferencedMetadataInfo::DereferenceMetadata()");
-        ()
     }
 }
 
@@ -868,7 +861,6 @@ pub trait HttpRequest {
     /// `VOID IHttpRequest::GetHttpVersion(USHORT*, USHORT*) const`
     fn get_http_version(&self, p_major_version: Out<'_, USHORT>, p_minor_version: Out<'_, USHORT>) {
         unimplemented("IHttpRequest::GetHttpVersion(USHORT*, USHORT*) const");
-        ()
     }
     /// `HRESULT IHttpRequest::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO**, BOOL*)`
     fn get_client_certificate(
@@ -1543,7 +1535,6 @@ pub trait HttpCachePolicy {
     /// `VOID IHttpCachePolicy::SetKernelCacheInvalidatorSet()`
     fn set_kernel_cache_invalidator_set(&self) {
         unimplemented("IHttpCachePolicy::SetKernelCacheInvalidatorSet()");
-        ()
     }
     /// `HTTP_CACHE_POLICY* IHttpCachePolicy::GetUserCachePolicy()`
     fn get_user_cache_policy(&self) -> *mut HTTP_CACHE_POLICY {
@@ -1588,7 +1579,6 @@ pub trait HttpCachePolicy {
     /// `VOID IHttpCachePolicy::DisableUserCache()`
     fn disable_user_cache(&self) {
         unimplemented("IHttpCachePolicy::DisableUserCache()");
-        ()
     }
     /// `BOOL IHttpCachePolicy::IsCached() const`
     fn is_cached(&self) -> BOOL {
@@ -1598,7 +1588,6 @@ pub trait HttpCachePolicy {
     /// `VOID IHttpCachePolicy::SetIsCached()`
     fn set_is_cached(&self) {
         unimplemented("IHttpCachePolicy::SetIsCached()");
-        ()
     }
     /// `BOOL IHttpCachePolicy::GetKernelCacheInvalidatorSet() const`
     fn get_kernel_cache_invalidator_set(&self) -> BOOL {
@@ -1799,7 +1788,6 @@ pub trait HttpCachePolicy2: HttpCachePolicy {
     /// `VOID IHttpCachePolicy2::SetForceUpdate()`
     fn set_force_update(&self) {
         unimplemented("IHttpCachePolicy2::SetForceUpdate()");
-        ()
     }
 }
 
@@ -1923,27 +1911,22 @@ pub trait HttpResponse {
     /// `VOID IHttpResponse::Clear()`
     fn clear(&self) {
         unimplemented("IHttpResponse::Clear()");
-        ()
     }
     /// `VOID IHttpResponse::ClearHeaders()`
     fn clear_headers(&self) {
         unimplemented("IHttpResponse::ClearHeaders()");
-        ()
     }
     /// `VOID IHttpResponse::SetNeedDisconnect()`
     fn set_need_disconnect(&self) {
         unimplemented("IHttpResponse::SetNeedDisconnect()");
-        ()
     }
     /// `VOID IHttpResponse::ResetConnection()`
     fn reset_connection(&self) {
         unimplemented("IHttpResponse::ResetConnection()");
-        ()
     }
     /// `VOID IHttpResponse::DisableKernelCache(ULONG)`
     fn disable_kernel_cache(&self, reason: ULONG) {
         unimplemented("IHttpResponse::DisableKernelCache(ULONG)");
-        ()
     }
     /// `BOOL IHttpResponse::GetKernelCacheEnabled() const`
     fn get_kernel_cache_enabled(&self) -> BOOL {
@@ -1953,7 +1936,6 @@ pub trait HttpResponse {
     /// `VOID IHttpResponse::SuppressHeaders()`
     fn suppress_headers(&self) {
         unimplemented("IHttpResponse::SuppressHeaders()");
-        ()
     }
     /// `BOOL IHttpResponse::GetHeadersSuppressed() const`
     fn get_headers_suppressed(&self) -> BOOL {
@@ -2001,7 +1983,6 @@ pub trait HttpResponse {
     /// `VOID IHttpResponse::DisableBuffering()`
     fn disable_buffering(&self) {
         unimplemented("IHttpResponse::DisableBuffering()");
-        ()
     }
     /// `VOID IHttpResponse::GetStatus(USHORT*, USHORT*, PCSTR*, USHORT*, HRESULT*, PCWSTR*, DWORD*, IAppHostConfigException**, BOOL*)`
     fn get_status(
@@ -2017,7 +1998,6 @@ pub trait HttpResponse {
         pf_try_skip_custom_errors: Out<'_, BOOL>,
     ) {
         unimplemented("IHttpResponse::GetStatus(USHORT*, USHORT*, PCSTR*, USHORT*, HRESULT*, PCWSTR*, DWORD*, IAppHostConfigException**, BOOL*)");
-        ()
     }
     /// `HRESULT IHttpResponse::SetErrorDescription(PCWSTR, DWORD, BOOL)`
     fn set_error_description(
@@ -2055,7 +2035,6 @@ pub trait HttpResponse {
     /// `VOID IHttpResponse::CloseConnection()`
     fn close_connection(&self) {
         unimplemented("IHttpResponse::CloseConnection()");
-        ()
     }
 }
 
@@ -2745,12 +2724,10 @@ pub trait HttpResponse4: HttpResponse3 {
     /// `VOID IHttpResponse4::ResetStream(ULONG)`
     fn reset_stream(&self, error_code: ULONG) {
         unimplemented("IHttpResponse4::ResetStream(ULONG)");
-        ()
     }
     /// `VOID IHttpResponse4::SetNeedGoAway()`
     fn set_need_go_away(&self) {
         unimplemented("IHttpResponse4::SetNeedGoAway()");
-        ()
     }
     /// `HRESULT IHttpResponse4::SetTrailer(PCSTR, PCSTR, USHORT, BOOL)`
     fn set_trailer(
@@ -2915,12 +2892,10 @@ pub trait HttpUser {
     /// `VOID IHttpUser::ReferenceUser()`
     fn reference_user(&self) {
         unimplemented("IHttpUser::ReferenceUser()");
-        ()
     }
     /// `VOID IHttpUser::DereferenceUser()`
     fn dereference_user(&self) {
         unimplemented("IHttpUser::DereferenceUser()");
-        ()
     }
     /// `BOOL IHttpUser::SupportsIsInRole()`
     fn supports_is_in_role(&self) -> BOOL {
@@ -3239,7 +3214,6 @@ pub trait HttpContext {
     /// `VOID IHttpContext::IndicateCompletion(REQUEST_NOTIFICATION_STATUS)`
     fn indicate_completion(&self, notification_status: REQUEST_NOTIFICATION_STATUS) {
         unimplemented("IHttpContext::IndicateCompletion(REQUEST_NOTIFICATION_STATUS)");
-        ()
     }
     /// `HRESULT IHttpContext::PostCompletion(DWORD)`
     fn post_completion(&self, cb_bytes: DWORD) -> HRESULT {
@@ -3249,7 +3223,6 @@ pub trait HttpContext {
     /// `VOID IHttpContext::DisableNotifications(DWORD, DWORD)`
     fn disable_notifications(&self, dw_notifications: DWORD, dw_post_notifications: DWORD) {
         unimplemented("IHttpContext::DisableNotifications(DWORD, DWORD)");
-        ()
     }
     /// `BOOL IHttpContext::GetNextNotification(REQUEST_NOTIFICATION_STATUS, DWORD*, BOOL*, CHttpModule**, IHttpEventProvider**)`
     fn get_next_notification(
@@ -3348,7 +3321,6 @@ pub trait HttpContext {
     /// `VOID IHttpContext::SetRequestHandled()`
     fn set_request_handled(&self) {
         unimplemented("IHttpContext::SetRequestHandled()");
-        ()
     }
     /// `IHttpFileInfo* IHttpContext::GetFileInfo() const`
     fn get_file_info(&self) -> *mut IHttpFileInfo {
@@ -4138,7 +4110,6 @@ pub trait HttpContext3: HttpContext2 {
     /// `VOID IHttpContext3::EnableFullDuplex()`
     fn enable_full_duplex(&self) {
         unimplemented("IHttpContext3::EnableFullDuplex()");
-        ()
     }
     /// `HRESULT IHttpContext3::InheritServerVariable(PCSTR, BOOL)`
     fn inherit_server_variable(&self, sz_name: CStrArg<'_>, f_fail_if_not_exist: BOOL) -> HRESULT {
@@ -4521,7 +4492,6 @@ pub trait HttpCacheKey {
     /// `VOID IHttpCacheKey::Enum(IHttpCacheSpecificData*)`
     fn enum_entries(&self, p_cache_data: *mut IHttpCacheSpecificData) {
         unimplemented("IHttpCacheKey::Enum(IHttpCacheSpecificData*)");
-        ()
     }
 }
 
@@ -4609,27 +4579,22 @@ pub trait HttpCacheSpecificData {
     /// `VOID IHttpCacheSpecificData::ReferenceCacheData()`
     fn reference_cache_data(&self) {
         unimplemented("IHttpCacheSpecificData::ReferenceCacheData()");
-        ()
     }
     /// `VOID IHttpCacheSpecificData::DereferenceCacheData()`
     fn dereference_cache_data(&self) {
         unimplemented("IHttpCacheSpecificData::DereferenceCacheData()");
-        ()
     }
     /// `VOID IHttpCacheSpecificData::ResetTTL()`
     fn reset_ttl(&self) {
         unimplemented("IHttpCacheSpecificData::ResetTTL()");
-        ()
     }
     /// `VOID IHttpCacheSpecificData::DecrementTTL(BOOL*)`
     fn decrement_ttl(&self, pf_ttl_expired: Out<'_, BOOL>) {
         unimplemented("IHttpCacheSpecificData::DecrementTTL(BOOL*)");
-        ()
     }
     /// `VOID IHttpCacheSpecificData::SetFlushed()`
     fn set_flushed(&self) {
         unimplemented("IHttpCacheSpecificData::SetFlushed()");
-        ()
     }
     /// `BOOL IHttpCacheSpecificData::GetFlushed() const`
     fn get_flushed(&self) -> BOOL {
@@ -4819,7 +4784,6 @@ pub trait HttpFileMonitor {
     /// `VOID IHttpFileMonitor::DereferenceFileMonitor()`
     fn dereference_file_monitor(&self) {
         unimplemented("IHttpFileMonitor::DereferenceFileMonitor()");
-        ()
     }
 }
 
@@ -4868,7 +4832,6 @@ pub trait HttpFileInfo: HttpCacheSpecificData {
     /// `VOID IHttpFileInfo::GetSize(ULARGE_INTEGER*) const`
     fn get_size(&self, pli_size: Ptr<'_, ULARGE_INTEGER>) {
         unimplemented("IHttpFileInfo::GetSize(ULARGE_INTEGER*) const");
-        ()
     }
     /// `const BYTE* IHttpFileInfo::GetFileBuffer() const`
     fn get_file_buffer(&self) -> *const BYTE {
@@ -4893,7 +4856,6 @@ pub trait HttpFileInfo: HttpCacheSpecificData {
     /// `VOID IHttpFileInfo::GetLastModifiedTime(FILETIME*) const`
     fn get_last_modified_time(&self, p_file_time: Ptr<'_, FILETIME>) {
         unimplemented("IHttpFileInfo::GetLastModifiedTime(FILETIME*) const");
-        ()
     }
     /// `PCSTR IHttpFileInfo::GetLastModifiedString() const`
     fn get_last_modified_string(&self) -> PCSTR {
@@ -5218,22 +5180,18 @@ pub trait HttpServer {
     /// `VOID IHttpServer::IncrementThreadCount()`
     fn increment_thread_count(&self) {
         unimplemented("IHttpServer::IncrementThreadCount()");
-        ()
     }
     /// `VOID IHttpServer::DecrementThreadCount()`
     fn decrement_thread_count(&self) {
         unimplemented("IHttpServer::DecrementThreadCount()");
-        ()
     }
     /// `VOID IHttpServer::ReportUnhealthy(PCWSTR, HRESULT)`
     fn report_unhealthy(&self, psz_reason_string: WStrArg<'_>, hr_reason: HRESULT) {
         unimplemented("IHttpServer::ReportUnhealthy(PCWSTR, HRESULT)");
-        ()
     }
     /// `VOID IHttpServer::RecycleProcess(PCWSTR)`
     fn recycle_process(&self, psz_reason: WStrArg<'_>) {
         unimplemented("IHttpServer::RecycleProcess(PCWSTR)");
-        ()
     }
     /// `IAppHostAdminManager* IHttpServer::GetAdminManager() const`
     fn get_admin_manager(&self) -> *mut IAppHostAdminManager {
@@ -5289,17 +5247,14 @@ pub trait HttpServer {
     /// `VOID IHttpServer::RecycleApplication(PCWSTR)`
     fn recycle_application(&self, psz_app_config_path: WStrArg<'_>) {
         unimplemented("IHttpServer::RecycleApplication(PCWSTR)");
-        ()
     }
     /// `VOID IHttpServer::NotifyConfigurationChange(PCWSTR)`
     fn notify_configuration_change(&self, psz_path: WStrArg<'_>) {
         unimplemented("IHttpServer::NotifyConfigurationChange(PCWSTR)");
-        ()
     }
     /// `VOID IHttpServer::NotifyFileChange(PCWSTR)`
     fn notify_file_change(&self, psz_file_name: WStrArg<'_>) {
         unimplemented("IHttpServer::NotifyFileChange(PCWSTR)");
-        ()
     }
     /// `IDispensedHttpModuleContextContainer* IHttpServer::DispenseContainer()`
     fn dispense_container(&self) -> *mut IDispensedHttpModuleContextContainer {
@@ -6077,7 +6032,6 @@ pub trait HttpEventProvider {
     /// `VOID IHttpEventProvider::SetErrorStatus(HRESULT)`
     fn set_error_status(&self, hr_error: HRESULT) {
         unimplemented("IHttpEventProvider::SetErrorStatus(HRESULT)");
-        ()
     }
 }
 
@@ -6191,7 +6145,6 @@ pub trait AuthenticationProvider: HttpEventProvider {
     /// `VOID IAuthenticationProvider::SetUser(IHttpUser*)`
     fn set_user(&self, p_user: *mut IHttpUser) {
         unimplemented("IAuthenticationProvider::SetUser(IHttpUser*)");
-        ()
     }
 }
 
@@ -6230,12 +6183,10 @@ pub trait MapHandlerProvider: HttpEventProvider {
     /// `VOID IMapHandlerProvider::SetScriptMap(IScriptMapInfo*)`
     fn set_script_map(&self, p_script_map: *mut IScriptMapInfo) {
         unimplemented("IMapHandlerProvider::SetScriptMap(IScriptMapInfo*)");
-        ()
     }
     /// `VOID IMapHandlerProvider::SetFileInfo(IHttpFileInfo*)`
     fn set_file_info(&self, p_file_info: *mut IHttpFileInfo) {
         unimplemented("IMapHandlerProvider::SetFileInfo(IHttpFileInfo*)");
-        ()
     }
 }
 
@@ -6377,7 +6328,6 @@ pub trait SendResponseProvider: HttpEventProvider {
     /// `VOID ISendResponseProvider::SetFlags(DWORD)`
     fn set_flags(&self, dw_flags: DWORD) {
         unimplemented("ISendResponseProvider::SetFlags(DWORD)");
-        ()
     }
     /// `HTTP_LOG_DATA* ISendResponseProvider::GetLogData() const`
     fn get_log_data(&self) -> *mut HTTP_LOG_DATA {
@@ -6490,12 +6440,10 @@ pub trait ReadEntityProvider: HttpEventProvider {
     /// `VOID IReadEntityProvider::GetEntity(PVOID*, DWORD*, DWORD*)`
     fn get_entity(&self, pp_buffer: Out<'_, PVOID>, pcb_data: Out<'_, DWORD>, pcb_buffer: Out<'_, DWORD>) {
         unimplemented("IReadEntityProvider::GetEntity(PVOID*, DWORD*, DWORD*)");
-        ()
     }
     /// `VOID IReadEntityProvider::SetEntity(PVOID, DWORD, DWORD)`
     fn set_entity(&self, p_buffer: PVOID, cb_data: DWORD, cb_buffer: DWORD) {
         unimplemented("IReadEntityProvider::SetEntity(PVOID, DWORD, DWORD)");
-        ()
     }
 }
 
@@ -6731,7 +6679,6 @@ pub trait GlobalRSCAQueryProvider: HttpEventProvider {
     /// `VOID IGlobalRSCAQueryProvider::SetResult(DWORD, HRESULT)`
     fn set_result(&self, cb_data: DWORD, hr: HRESULT) {
         unimplemented("IGlobalRSCAQueryProvider::SetResult(DWORD, HRESULT)");
-        ()
     }
 }
 
@@ -6875,7 +6822,6 @@ pub trait CacheProvider: HttpEventProvider {
     /// `VOID ICacheProvider::SetCacheRecord(IHttpCacheSpecificData*)`
     fn set_cache_record(&self, p_cache_record: *mut IHttpCacheSpecificData) {
         unimplemented("ICacheProvider::SetCacheRecord(IHttpCacheSpecificData*)");
-        ()
     }
     /// `IHttpTraceContext* ICacheProvider::GetTraceContext() const`
     fn get_trace_context(&self) -> *mut IHttpTraceContext {
