@@ -3,6 +3,8 @@
 /// Paths, harnesses, a server on an ephemeral port, a raw HTTP client.
 mod common;
 
+/// The server-side API through the api-probe fixture.
+mod api;
 /// The command line: `iissim request`, `iissim serve`, exit codes.
 mod cli;
 /// Bad configurations and bad modules: each gets a message that names the cause.

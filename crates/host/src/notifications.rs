@@ -37,6 +37,8 @@ pub enum Handler {
 pub struct Notification {
     pub bit: DWORD,
     pub name: &'static str,
+    /// The name of its post-notification, as traces and diagnostics show it.
+    pub post_name: &'static str,
     pub pre: Handler,
     pub post: Handler,
 }
@@ -45,7 +47,13 @@ macro_rules! notifications {
     ($($bit:ident $pre:ident $post:ident,)*) => {
         /// BeginRequest … EndRequest.
         pub const PIPELINE: &[Notification] = &[
-            $(Notification { bit: $bit, name: stringify!($bit), pre: Handler::$pre, post: Handler::$post },)*
+            $(Notification {
+                bit: $bit,
+                name: stringify!($bit),
+                post_name: concat!(stringify!($bit), " (post)"),
+                pre: Handler::$pre,
+                post: Handler::$post,
+            },)*
         ];
     };
 }

@@ -167,7 +167,8 @@ fn deliver(
     let module = instance.name.to_string();
     state.sink.record(TraceEvent::ModuleStart { module: module.clone(), notification: n.name, post });
     let status = {
-        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(n.name));
+        let _scope =
+            scope::enter(&state.sink, Some(instance.name.clone()), Some(if post { n.post_name } else { n.name }));
         module_call::notify(instance.object, if post { n.post } else { n.pre }, context, provider)
     };
     state.sink.record(TraceEvent::ModuleEnd { module, notification: n.name, post, status: status_name(status) });

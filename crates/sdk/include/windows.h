@@ -65,6 +65,9 @@
  * Each is included only where it exists, so that a freestanding build (the MSVC-target layout
  * proofs, which have only the compiler's own headers) still compiles. */
 
+/* stdarg.h is the compiler's own, so it is always there, as windows.h brings it on Windows. */
+#include <stdarg.h>
+
 #ifdef __has_include
 # if __has_include(<string.h>)
 #  include <string.h>

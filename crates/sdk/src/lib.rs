@@ -174,7 +174,9 @@ impl ModuleBuild {
         let io = |source| BuildError::Io { module: self.name.clone(), source };
         std::fs::create_dir_all(&dir).map_err(io)?;
         // Build beside the final name, then rename: a concurrent build never sees half a file.
-        let partial = dir.join(format!("{file_name}.{}.partial", std::process::id()));
+        static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let build = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let partial = dir.join(format!("{file_name}.{}-{build}.partial", std::process::id()));
         command.args(&self.sources).arg("-o").arg(&partial);
         let output = command.output().map_err(io)?;
         if !output.status.success() {
