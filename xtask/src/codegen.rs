@@ -1,5 +1,6 @@
 //! `cargo xtask codegen [--check]`: every file that comes from crates/abi/httpserv.idl.
 
+mod coverage;
 mod cpp;
 pub mod idl;
 pub mod rust;
@@ -39,6 +40,7 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>> {
         },
         Output { path: "crates/abi/src/generated/msvc.rs", contents: rustfmt(&rust::vtables(&idl, rust::Abi::Msvc))? },
         Output { path: "crates/host/src/objects/generated/thunks.rs", contents: rustfmt(&rust::thunks(&idl))? },
+        Output { path: "docs/coverage.md", contents: coverage::table(&idl, root)? },
     ])
 }
 

@@ -51,10 +51,12 @@ impl Request {
 
 impl HttpRequest for Request {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-getrawhttprequest-method
+    /// Partial: changes a module writes into the structure are not read back into the request.
     fn get_raw_http_request(&self) -> *mut HTTP_REQUEST {
         self.raw()
     }
 
+    /// Partial: as the non-const overload.
     fn get_raw_http_request_const(&self) -> *const HTTP_REQUEST {
         self.raw()
     }
@@ -97,6 +99,7 @@ impl HttpRequest for Request {
 
     /// Synchronous reads only; the end of the body is `HRESULT_FROM_WIN32(ERROR_HANDLE_EOF)`.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-readentitybody-method
+    /// Partial: synchronous reads only; fAsync gets E_NOTIMPL and a diagnostic.
     fn read_entity_body(
         &self,
         buffer: Ptr<'_, c_void>,

@@ -110,6 +110,7 @@ impl HttpResponse for Response {
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-getstatus-method
+    /// Partial: ppszModule is an empty string and pdwNotification 0: iissim does not yet record who set the status.
     fn get_status(
         &self,
         status: Out<'_, USHORT>,
@@ -260,6 +261,7 @@ impl HttpResponse for Response {
 
     /// Buffers memory chunks; completes synchronously even when asked for async.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-writeentitychunks-method
+    /// Partial: HttpDataChunkFromMemory chunks only; other chunk types get E_NOTIMPL and a diagnostic; asynchronous writes complete synchronously.
     fn write_entity_chunks(
         &self,
         chunks: Ptr<'_, HTTP_DATA_CHUNK>,
