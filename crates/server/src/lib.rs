@@ -55,18 +55,31 @@ pub async fn serve(
 }
 
 /// Builds a runtime of `threads` worker threads, binds `bind`, calls `ready` with the bound
-/// address, and serves until Ctrl-C.
+/// address, and serves until Ctrl-C or SIGTERM.
 pub fn run(worker: Worker, bind: &str, threads: usize, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(threads.max(1)).enable_all().build()?;
     let worker = Arc::new(worker);
     runtime.block_on(async {
         let listener = TcpListener::bind(bind).await?;
         ready(listener.local_addr()?);
-        serve(worker, listener, async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+        serve(worker, listener, stop_signal()).await
     })
+}
+
+/// Ctrl-C, or SIGTERM where there is one: either ends serving cleanly (modules terminate).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 async fn handle(
