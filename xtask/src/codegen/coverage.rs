@@ -109,7 +109,8 @@ pub fn table(idl: &Idl, root: &Path) -> Result<String> {
          and records an `unimplemented` diagnostic naming interface, method, module and notification; strict \
          mode turns it into a test failure.\n\n",
     );
-    writeln!(out, "Methods: {total}; real: {real}; partial: {partial}; diagnosed: {}.\n", total - real - partial).unwrap();
+    writeln!(out, "Methods: {total}; real: {real}; partial: {partial}; diagnosed: {}.\n", total - real - partial)
+        .unwrap();
     out.push_str("## Interfaces with real methods\n\n| interface | methods | real | partial |\n|---|---|---|---|\n");
     out.push_str(&summary);
     out.push_str("\n## Every method\n\n| interface | method | status |\n|---|---|---|\n");
