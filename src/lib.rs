@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 mod harness;
+pub mod spec;
 
 pub use harness::{Harness, RequestBuilder, StrictFailure};
 pub use iissim_host::{Config, Diagnostic, DiagnosticKind, Request, Response, Trace, TraceEvent, Worker};

@@ -47,6 +47,30 @@ enum Command {
         /// The path and query to request, e.g. `/index.html?x=1`.
         target: String,
     },
+    /// Run spec files (`specs/*.toml`) and check their snapshots; exit 1 if any case fails.
+    Test {
+        /// Spec files, or folders searched for `specs/*.toml`.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Only cases whose `spec/case` name contains this.
+        #[arg(long)]
+        filter: Option<String>,
+        /// Also write a JUnit XML report here.
+        #[arg(long)]
+        junit: Option<PathBuf>,
+        /// Accept new and changed snapshots instead of writing `.snap.new` files.
+        #[arg(long)]
+        accept: bool,
+        /// Run each spec's cases in a random order (printed, so a failure can be replayed).
+        #[arg(long)]
+        shuffle: bool,
+        /// The seed for --shuffle.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Specs run at once (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
     /// Build a module from its sources with the iissim SDK.
     Build {
         /// The image to write (a shared library).
@@ -106,6 +130,35 @@ fn run(cli: Cli) -> Result<()> {
             }
             for d in &response.diagnostics {
                 eprintln!("iissim: {d}");
+            }
+            Ok(())
+        }
+        Command::Test { paths, filter, junit, accept, shuffle, seed, jobs } => {
+            let shuffle_seed = (shuffle || seed.is_some()).then(|| {
+                seed.unwrap_or_else(|| {
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(1, |d| d.as_nanos() as u64)
+                })
+            });
+            if let Some(seed) = shuffle_seed {
+                println!("shuffling cases with --seed {seed}");
+            }
+            let options = iissim::spec::suite::Options { filter, accept, shuffle_seed, jobs };
+            let outcomes = iissim::spec::suite::run(&paths, &options);
+            if outcomes.is_empty() {
+                bail!(
+                    "no spec cases found under {}",
+                    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                );
+            }
+            print!("{}", iissim::spec::suite::report(&outcomes));
+            if let Some(junit) = junit {
+                std::fs::write(&junit, iissim::spec::junit::render(&outcomes))
+                    .with_context(|| format!("writing {}", junit.display()))?;
+            }
+            if outcomes.iter().any(|o| !o.passed()) {
+                std::process::exit(1);
             }
             Ok(())
         }

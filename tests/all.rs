@@ -13,3 +13,5 @@ mod errors;
 mod pipeline;
 /// The seed module (user-token) in-process and over real HTTP.
 mod seed;
+/// Every fixture's spec files, through insta.
+mod specs;

@@ -144,10 +144,8 @@ impl ModuleBuild {
         for source in &self.sources {
             std::fs::read(source).map_err(io)?.hash(&mut hasher);
         }
-        let mut headers: Vec<PathBuf> =
-            std::fs::read_dir(include_dir()).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        headers.sort();
-        for header in headers {
+        for header in files_under(&include_dir()).map_err(io)? {
+            header.hash(&mut hasher);
             std::fs::read(&header).map_err(io)?.hash(&mut hasher);
         }
         Ok(hasher.finish())
@@ -189,4 +187,22 @@ impl ModuleBuild {
         std::fs::rename(&partial, &image).map_err(io)?;
         Ok(image)
     }
+}
+
+/// Every file below `dir`, sorted.
+fn files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = vec![];
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }
