@@ -71,8 +71,23 @@ enum Command {
         #[arg(long)]
         jobs: Option<usize>,
     },
+    /// Print what a build system needs to compile modules against the iissim SDK.
+    Sdk {
+        /// Compiler flags (then link with `-shared`).
+        #[arg(long)]
+        cflags: bool,
+        /// The folder holding windows.h, sal.h, httpserv.h, ...
+        #[arg(long)]
+        include_dir: bool,
+        /// The folder for CMAKE_PREFIX_PATH (find_package(iissim) gives the iissim::sdk target).
+        #[arg(long)]
+        cmake_dir: bool,
+    },
     /// Build a module from its sources with the iissim SDK.
     Build {
+        /// The C++ language level (MSVC's default, c++14, unless given).
+        #[arg(long)]
+        std: Option<String>,
         /// The image to write (a shared library).
         #[arg(short, long)]
         output: PathBuf,
@@ -162,10 +177,28 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::Build { output, defines, include_dirs, sources } => {
+        Command::Sdk { cflags, include_dir, cmake_dir } => {
+            if !(cflags || include_dir || cmake_dir) {
+                bail!("say what to print: --cflags, --include-dir or --cmake-dir");
+            }
+            if cflags {
+                println!("{}", iissim_sdk::cflags());
+            }
+            if include_dir {
+                println!("{}", iissim_sdk::include_dir().display());
+            }
+            if cmake_dir {
+                println!("{}", iissim_sdk::cmake_dir().display());
+            }
+            Ok(())
+        }
+        Command::Build { std, output, defines, include_dirs, sources } => {
             let name =
                 output.file_stem().and_then(|s| s.to_str()).unwrap_or("module").trim_start_matches("lib").to_string();
             let mut build = iissim_sdk::ModuleBuild::new(&name).sources(sources).out_dir(iissim::build_dir());
+            if let Some(std) = std {
+                build = build.std(&std);
+            }
             for d in &defines {
                 build = build.define(d);
             }

@@ -5,6 +5,8 @@ mod common;
 
 /// The server-side API through the api-probe fixture.
 mod api;
+/// Building modules with `iissim build`, Makefile flags and CMake.
+mod build_routes;
 /// The command line: `iissim request`, `iissim serve`, exit codes.
 mod cli;
 /// Bad configurations and bad modules: each gets a message that names the cause.

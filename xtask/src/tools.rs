@@ -15,6 +15,8 @@ pub const CLANG: Tool = Tool {
     package: "clang",
     needed_for: "the MSVC vtable-layout proof (crates/abi/tests/layout_proof.rs)",
 };
+pub const CMAKE: Tool =
+    Tool { command: "cmake", package: "cmake", needed_for: "the CMake build route test (tests/build_routes.rs)" };
 pub const GXX: Tool =
     Tool { command: "g++", package: "g++", needed_for: "building the fixture modules and the Itanium probe" };
 

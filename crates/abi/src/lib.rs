@@ -7,6 +7,7 @@
 #![deny(unsafe_code)]
 #![allow(non_camel_case_types, non_snake_case, clippy::upper_case_acronyms)]
 
+pub mod host_services;
 pub mod http;
 pub mod types;
 mod vtable;

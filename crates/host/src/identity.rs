@@ -33,6 +33,13 @@ pub struct TokenTable {
     owners: Mutex<HashMap<Token, (Arc<str>, TokenKind)>>,
 }
 
+/// The process's token table: token handles are unique in the process, as on Windows, so a
+/// handle can be recognised wherever it turns up (CloseHandle, token queries).
+pub fn tokens() -> &'static TokenTable {
+    static TOKENS: std::sync::OnceLock<TokenTable> = std::sync::OnceLock::new();
+    TOKENS.get_or_init(TokenTable::default)
+}
+
 /// Synthetic handles start here and step by 4, as Windows handle values do.
 const FIRST_TOKEN: usize = 0x7E57_0004;
 

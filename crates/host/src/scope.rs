@@ -78,6 +78,20 @@ pub fn record_call(method: &'static str) {
     });
 }
 
+/// Records an event on the current request's trace; outside any request (a module's own
+/// thread, or load time without a scope) it goes to the server log.
+pub fn record(event: TraceEvent) {
+    let recorded = FRAMES.with(|f| {
+        let frames = f.borrow();
+        let frame = frames.last()?;
+        frame.sink.record(event.clone());
+        Some(())
+    });
+    if recorded.is_none() {
+        eprintln!("iissim: {} (outside any request)", crate::trace::Trace { events: vec![event] }.render().trim_end());
+    }
+}
+
 /// Reports a diagnostic against whatever module and notification are current.
 pub fn diagnose(kind: DiagnosticKind, method: &str, message: impl Into<String>) {
     let message = message.into();

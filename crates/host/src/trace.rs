@@ -29,6 +29,31 @@ pub enum TraceEvent {
         what: String,
     },
     Diagnostic(Diagnostic),
+    /// `ReportEvent` through the SDK's event-log shim.
+    EventLog {
+        source: String,
+        kind: u16,
+        category: u16,
+        event_id: u32,
+        strings: Vec<String>,
+    },
+    /// `OutputDebugString` through the SDK's shim.
+    DebugString {
+        text: String,
+    },
+}
+
+/// The name of an EVENTLOG_* type.
+fn event_kind(kind: u16) -> &'static str {
+    match kind {
+        0 => "success",
+        1 => "error",
+        2 => "warning",
+        4 => "information",
+        8 => "audit-success",
+        16 => "audit-failure",
+        _ => "unknown",
+    }
 }
 
 /// Every event of one request, in order.
@@ -56,6 +81,17 @@ impl Trace {
                 TraceEvent::Call { method } => writeln!(out, "{:depth$}call {method}", "", depth = depth * 2).unwrap(),
                 TraceEvent::Host { what } => writeln!(out, "{:depth$}host: {what}", "", depth = depth * 2).unwrap(),
                 TraceEvent::Diagnostic(d) => writeln!(out, "{:depth$}! {d}", "", depth = depth * 2).unwrap(),
+                TraceEvent::EventLog { source, kind, category, event_id, strings } => writeln!(
+                    out,
+                    "{:depth$}event-log: {source} {} id={event_id} category={category} {strings:?}",
+                    "",
+                    event_kind(*kind),
+                    depth = depth * 2
+                )
+                .unwrap(),
+                TraceEvent::DebugString { text } => {
+                    writeln!(out, "{:depth$}debug: {}", "", text.trim_end(), depth = depth * 2).unwrap()
+                }
             }
         }
         out

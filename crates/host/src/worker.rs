@@ -7,7 +7,7 @@ use crate::error::LoadError;
 use crate::exchange::{Request, Response};
 use crate::ffi::loader::Image;
 use crate::ffi::module_call;
-use crate::identity::{Identity, TokenTable};
+use crate::identity::{tokens, Identity};
 use crate::objects::generated::thunks::{http_module_registration_info2_vtable, http_server3_vtable};
 use crate::objects::registration::{Priority, Registration};
 use crate::objects::server::Server;
@@ -57,19 +57,16 @@ pub struct Worker {
     pub(crate) site: Arc<Site>,
     pub(crate) anonymous: Option<Arc<Identity>>,
     pub(crate) trace_calls: bool,
-    #[allow(dead_code)]
-    tokens: TokenTable,
     load_diagnostics: Vec<Diagnostic>,
 }
 
 impl Worker {
     /// Loads each image in order and calls its `RegisterModule`.
     pub fn new(config: &Config, images: &[ModuleImage]) -> Result<Worker, LoadError> {
-        let tokens = TokenTable::default();
         let anonymous = config
             .anonymous
             .enabled
-            .then(|| Arc::new(Identity::anonymous(&config.anonymous.user, config.anonymous.token, &tokens)));
+            .then(|| Arc::new(Identity::anonymous(&config.anonymous.user, config.anonymous.token, tokens())));
         let site = Arc::new(Site {
             name: config.site.name.clone(),
             id: config.site.id,
@@ -88,7 +85,6 @@ impl Worker {
             site,
             anonymous,
             trace_calls: config.trace.calls,
-            tokens,
             load_diagnostics: sink.diagnostics(),
         })
     }

@@ -21,8 +21,19 @@ pub fn include_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("include")
 }
 
-/// The language level modules build with unless told otherwise.
-pub const DEFAULT_STD: &str = "c++17";
+/// The language level modules build with unless told otherwise: MSVC's default, so code with
+/// dynamic exception specifications (`throw(X)`) still builds.
+pub const DEFAULT_STD: &str = "c++14";
+
+/// The folder holding `iissim-config.cmake`, for `CMAKE_PREFIX_PATH`.
+pub fn cmake_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("cmake")
+}
+
+/// The compiler flags a Makefile needs to build a module against the SDK (link with `-shared`).
+pub fn cflags() -> String {
+    format!("-std={DEFAULT_STD} -fPIC -I{}", include_dir().display())
+}
 
 /// Why a module did not build.
 #[derive(Debug, thiserror::Error)]

@@ -1,6 +1,7 @@
 //! Loading a module image and calling its `RegisterModule` (design decision 5).
 
 use crate::error::LoadError;
+use iissim_abi::host_services::{IISSIM_HOST_SERVICES, IISSIM_HOST_SERVICES_SYMBOL};
 use iissim_abi::types::*;
 use iissim_abi::{IHttpModuleRegistrationInfo, IHttpServer, PFN_REGISTERMODULE};
 use libloading::Library;
@@ -33,6 +34,14 @@ impl Image {
                 })
             }
         };
+        // Modules built with the iissim SDK carry `iissim_host_services`; point it at the
+        // host's table before any module code runs.
+        // SAFETY: the symbol, when present, is the SDK header's pointer variable.
+        if let Ok(slot) = unsafe { library.get::<*mut *const IISSIM_HOST_SERVICES>(IISSIM_HOST_SERVICES_SYMBOL) } {
+            // SAFETY: the variable is a writable pointer in the image's data, and nothing reads it
+            // concurrently: the module has not been called yet.
+            unsafe { **slot = &super::host_services::HOST_SERVICES };
+        }
         // SAFETY: a module's `DllMain` has the Windows signature; iissim passes a null module
         // handle and reserved pointer, as a dynamic load does.
         if let Ok(dll_main) = unsafe { library.get::<DllMain>(b"DllMain\0") } {

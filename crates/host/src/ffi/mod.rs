@@ -5,12 +5,14 @@
 //! - [`com`]: the shape of a server-side object (vtable pointer, then state).
 //! - [`module_call`]: calls from the host into module-side vtables.
 //! - [`loader`]: loading a module image and calling `RegisterModule`.
+//! - [`host_services`]: the table the SDK's Win32 shim calls (event log, CloseHandle, ...).
 //! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
 #![allow(unsafe_code)]
 
 pub mod args;
 pub mod com;
 pub mod enter;
+pub mod host_services;
 pub mod loader;
 pub mod memory;
 pub mod module_call;
