@@ -47,6 +47,12 @@ enum Command {
         /// The path and query to request, e.g. `/index.html?x=1`.
         target: String,
     },
+    /// Print the resolved pipeline: which modules run for each notification, in which order.
+    Plan {
+        /// The iissim configuration file (TOML).
+        #[arg(long, short)]
+        config: PathBuf,
+    },
     /// Run spec files (`specs/*.toml`) and check their snapshots; exit 1 if any case fails.
     Test {
         /// Spec files, or folders searched for `specs/*.toml`.
@@ -175,6 +181,12 @@ fn run(cli: Cli) -> Result<()> {
             if outcomes.iter().any(|o| !o.passed()) {
                 std::process::exit(1);
             }
+            Ok(())
+        }
+        Command::Plan { config } => {
+            let (_, worker) = iissim::load_worker_from(&config)?;
+            report_load(&worker);
+            print!("{}", worker.plan());
             Ok(())
         }
         Command::Sdk { cflags, include_dir, cmake_dir } => {

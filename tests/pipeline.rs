@@ -77,3 +77,40 @@ fn a_higher_priority_runs_first_whatever_the_configuration_order() {
     let response = harness.get("/").send();
     assert_eq!(seen(&response), ["second:BeginRequest", "first:BeginRequest"]);
 }
+
+/// `iissim plan` shows the resolved order: a HIGH module before a MEDIUM one configured earlier.
+#[test]
+fn the_plan_lists_modules_in_the_order_they_run() {
+    let harness = Harness::from_config(fixture("recorder/iissim.toml")).unwrap();
+    insta::assert_snapshot!(harness.worker().plan());
+    let priority = Harness::from_config(fixture("recorder/iissim-priority.toml")).unwrap();
+    assert_eq!(priority.worker().plan(), "RQ_BEGIN_REQUEST: Second (HIGH), First (MEDIUM)\n");
+}
+
+/// Shutdown raises GL_STOP_LISTENING, then GL_APPLICATION_STOP, then Terminate.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-terminate-method
+#[test]
+fn shutdown_raises_stop_listening_then_application_stop_then_terminate() {
+    let dir = scratch("global-lifecycle");
+    let log = dir.join("global.log");
+    let _ = std::fs::remove_file(&log);
+    let text = format!(
+        "[[modules]]\nname = \"GlobalCounter\"\nsources = [{:?}]\ndefines = [{:?}]\n",
+        fixture("global-counter/module.cpp"),
+        format!("GLOBAL_LOG=\"{}\"", log.display())
+    );
+    let config = Config::parse(&text, &dir.join("iissim.toml"), &dir).unwrap();
+    let harness = Harness::new(&config).unwrap();
+    insta::assert_snapshot!(harness.worker().plan(), @r"
+    GL_APPLICATION_START: GlobalCounter (MEDIUM)
+    GL_PRE_BEGIN_REQUEST: GlobalCounter (HIGH)
+    GL_STOP_LISTENING: GlobalCounter (MEDIUM)
+    GL_APPLICATION_STOP: GlobalCounter (MEDIUM)
+    RQ_BEGIN_REQUEST: GlobalCounter (MEDIUM)
+    ");
+    drop(harness);
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        "GL_STOP_LISTENING (drain)\nGL_APPLICATION_STOP /LM/W3SVC/1/ROOT\nCGlobalModule::Terminate\n"
+    );
+}

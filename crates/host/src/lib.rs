@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod exchange;
 mod ffi;
+mod globals;
 mod handler;
 pub mod identity;
 pub mod notifications;

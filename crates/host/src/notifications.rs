@@ -82,3 +82,11 @@ pub fn status_name(status: REQUEST_NOTIFICATION_STATUS) -> &'static str {
         _ => "(not a REQUEST_NOTIFICATION_STATUS)",
     }
 }
+
+/// The global notifications iissim raises, with their names, in the order `plan` lists them.
+pub const GLOBAL: &[(DWORD, &str)] = &[
+    (GL_APPLICATION_START, "GL_APPLICATION_START"),
+    (GL_PRE_BEGIN_REQUEST, "GL_PRE_BEGIN_REQUEST"),
+    (GL_STOP_LISTENING, "GL_STOP_LISTENING"),
+    (GL_APPLICATION_STOP, "GL_APPLICATION_STOP"),
+];

@@ -11,7 +11,8 @@
 
 use crate::diagnostics::DiagnosticKind;
 use crate::exchange::{Request, Response};
-use crate::ffi::module_call;
+use crate::ffi::module_call::{self, GlobalHandler};
+use crate::globals;
 use crate::handler;
 use crate::notifications::{status_name, Notification, PIPELINE};
 use crate::objects::{user::User, RequestObjects};
@@ -61,12 +62,23 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         }
     }
 
+    // GL_PRE_BEGIN_REQUEST comes before any request notification; HANDLED ends the request
+    // with the response as the global module left it.
+    let handled = !failed
+        && globals::raise(
+            &worker.modules,
+            &sink,
+            GL_PRE_BEGIN_REQUEST,
+            "GL_PRE_BEGIN_REQUEST",
+            GlobalHandler::PreBeginRequest,
+            objects.pre_begin_request_provider.as_ptr(),
+        );
     if failed {
         let mut response = state.response.borrow_mut();
         *response = Default::default();
         response.status = 500;
         response.reason = "Internal Server Error".into();
-    } else {
+    } else if !handled {
         run_notifications(&state, &objects, &instances);
     }
 

@@ -5,7 +5,7 @@ use crate::exchange::Request;
 use crate::scope::Sink;
 use crate::site::Site;
 use iissim_abi::types::HRESULT;
-use iissim_abi::{IHttpRequest, IHttpResponse, IHttpUser};
+use iissim_abi::{IHttpContext, IHttpRequest, IHttpResponse, IHttpUser};
 use socket2::SockAddr;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -58,6 +58,7 @@ impl Default for ResponseData {
 /// Interface pointers of this request's host objects.
 #[derive(Clone, Copy)]
 pub struct ObjectPointers {
+    pub context: *mut IHttpContext,
     pub request: *mut IHttpRequest,
     pub response: *mut IHttpResponse,
     /// The host's own user object for the configured anonymous identity, if any.
@@ -106,6 +107,7 @@ impl RequestState {
             }),
             response: RefCell::new(ResponseData::default()),
             objects: Cell::new(ObjectPointers {
+                context: std::ptr::null_mut(),
                 request: std::ptr::null_mut(),
                 response: std::ptr::null_mut(),
                 host_user: std::ptr::null_mut(),

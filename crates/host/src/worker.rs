@@ -7,13 +7,21 @@ use crate::error::LoadError;
 use crate::exchange::{Request, Response};
 use crate::ffi::loader::Image;
 use crate::ffi::module_call;
+use crate::ffi::module_call::GlobalHandler;
+use crate::globals;
 use crate::identity::{tokens, Identity};
-use crate::objects::generated::thunks::{http_module_registration_info2_vtable, http_server3_vtable};
+use crate::objects::application::Application;
+use crate::objects::generated::thunks::{
+    global_stop_listening_provider_vtable, http_application2_vtable, http_application_provider_vtable,
+    http_module_registration_info2_vtable, http_server3_vtable,
+};
+use crate::objects::global_providers::{GlobalStopListeningProvider, HttpApplicationProvider};
 use crate::objects::registration::{Priority, Registration};
 use crate::objects::server::Server;
 use crate::objects::ComObj;
 use crate::scope::{self, Sink};
 use crate::site::Site;
+use crate::trace::{Trace, TraceEvent};
 use iissim_abi::types::DWORD;
 use iissim_abi::*;
 use std::path::PathBuf;
@@ -32,8 +40,10 @@ pub struct LoadedModule {
     pub request_mask: DWORD,
     pub post_mask: DWORD,
     pub global_module: Option<usize>,
+    pub global_mask: DWORD,
     request_priorities: Vec<(DWORD, Priority)>,
     post_priorities: Vec<(DWORD, Priority)>,
+    global_priorities: Vec<(DWORD, Priority)>,
 }
 
 impl LoadedModule {
@@ -41,6 +51,11 @@ impl LoadedModule {
     pub fn priority(&self, bit: DWORD, post: bool) -> Priority {
         let list = if post { &self.post_priorities } else { &self.request_priorities };
         list.iter().rev().find(|(b, _)| b & bit != 0).map_or(Priority::Medium, |(_, p)| *p)
+    }
+
+    /// The module's priority for a global notification (MEDIUM unless it set one).
+    pub fn global_priority(&self, bit: DWORD) -> Priority {
+        self.global_priorities.iter().rev().find(|(b, _)| b & bit != 0).map_or(globals::DEFAULT_PRIORITY, |(_, p)| *p)
     }
 }
 
@@ -54,10 +69,12 @@ pub struct ModuleImage {
 pub struct Worker {
     pub(crate) modules: Vec<LoadedModule>,
     server: Box<ComObj<Server>>,
+    application: Box<ComObj<Application>>,
     pub(crate) site: Arc<Site>,
     pub(crate) anonymous: Option<Arc<Identity>>,
     pub(crate) trace_calls: bool,
-    load_diagnostics: Vec<Diagnostic>,
+    /// What happened while the modules registered and the application started.
+    lifecycle: Trace,
 }
 
 impl Worker {
@@ -74,18 +91,33 @@ impl Worker {
             server_name: "localhost".into(),
         });
         let server = Box::new(ComObj::new(http_server3_vtable::<Server>(), Server::new("iissim")));
+        let application = Box::new(ComObj::new(http_application2_vtable::<Application>(), Application::new(&site)));
         let sink = Sink::new(false);
         let mut modules = Vec::with_capacity(images.len());
         for image in images {
             modules.push(load(image, &server, &sink)?);
         }
+        // The application starts once every module has registered.
+        let provider = ComObj::new(
+            http_application_provider_vtable::<HttpApplicationProvider>(),
+            HttpApplicationProvider::new(application.as_ptr()),
+        );
+        globals::raise(
+            &modules,
+            &sink,
+            GL_APPLICATION_START,
+            "GL_APPLICATION_START",
+            GlobalHandler::ApplicationStart,
+            provider.as_ptr(),
+        );
         Ok(Worker {
             modules,
             server,
+            application,
             site,
             anonymous,
             trace_calls: config.trace.calls,
-            load_diagnostics: sink.diagnostics(),
+            lifecycle: sink.take_trace(),
         })
     }
 
@@ -94,9 +126,55 @@ impl Worker {
         crate::pipeline::run(self, request)
     }
 
-    /// Diagnostics recorded while the modules registered.
-    pub fn load_diagnostics(&self) -> &[Diagnostic] {
-        &self.load_diagnostics
+    /// Diagnostics recorded while the modules registered and the application started.
+    pub fn load_diagnostics(&self) -> Vec<Diagnostic> {
+        self.lifecycle
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                TraceEvent::Diagnostic(d) => Some(d.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The trace of loading: registration diagnostics and the global notifications raised
+    /// when the application started.
+    pub fn lifecycle_trace(&self) -> &Trace {
+        &self.lifecycle
+    }
+
+    /// The resolved pipeline: for each notification, which modules run, in which order, at
+    /// which priority (what `iissim plan` prints).
+    pub fn plan(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let mut line = |name: &str, entries: Vec<String>| {
+            if !entries.is_empty() {
+                writeln!(out, "{name}: {}", entries.join(", ")).unwrap();
+            }
+        };
+        for (bit, name) in crate::notifications::GLOBAL {
+            let entries = globals::subscribers(&self.modules, *bit)
+                .iter()
+                .map(|m| format!("{} ({})", m.name, m.global_priority(*bit).alias()))
+                .collect();
+            line(name, entries);
+        }
+        for n in crate::notifications::PIPELINE {
+            for post in [false, true] {
+                let mut chosen: Vec<&LoadedModule> = self
+                    .modules
+                    .iter()
+                    .filter(|m| m.factory.is_some() && (if post { m.post_mask } else { m.request_mask }) & n.bit != 0)
+                    .collect();
+                chosen.sort_by_key(|m| m.priority(n.bit, post));
+                let entries =
+                    chosen.iter().map(|m| format!("{} ({})", m.name, m.priority(n.bit, post).alias())).collect();
+                line(if post { n.post_name } else { n.name }, entries);
+            }
+        }
+        out
     }
 
     /// The modules in configuration order.
@@ -126,8 +204,10 @@ fn load(image: &ModuleImage, server: &ComObj<Server>, sink: &std::rc::Rc<Sink>) 
         request_mask: registered.request_mask,
         post_mask: registered.post_mask,
         global_module: registered.global_module,
+        global_mask: registered.global_mask,
         request_priorities: registered.request_priorities,
         post_priorities: registered.post_priorities,
+        global_priorities: registered.global_priorities,
     })
 }
 
@@ -136,6 +216,30 @@ impl Drop for Worker {
     /// (each `DllMain` sees DLL_PROCESS_DETACH).
     fn drop(&mut self) {
         let sink = Sink::new(false);
+        let stop_listening = ComObj::new(
+            global_stop_listening_provider_vtable::<GlobalStopListeningProvider>(),
+            GlobalStopListeningProvider,
+        );
+        globals::raise(
+            &self.modules,
+            &sink,
+            GL_STOP_LISTENING,
+            "GL_STOP_LISTENING",
+            GlobalHandler::StopListening,
+            stop_listening.as_ptr(),
+        );
+        let application = ComObj::new(
+            http_application_provider_vtable::<HttpApplicationProvider>(),
+            HttpApplicationProvider::new(self.application.as_ptr()),
+        );
+        globals::raise(
+            &self.modules,
+            &sink,
+            GL_APPLICATION_STOP,
+            "GL_APPLICATION_STOP",
+            GlobalHandler::ApplicationStop,
+            application.as_ptr(),
+        );
         for module in &self.modules {
             let _scope = scope::enter(&sink, Some(module.name.as_ref().into()), Some("Terminate"));
             if let Some(factory) = module.factory {
@@ -154,6 +258,6 @@ impl Drop for Worker {
             drop(registration);
             drop(image);
         }
-        let _ = &self.server;
+        let _ = (&self.server, &self.application);
     }
 }

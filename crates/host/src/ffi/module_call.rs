@@ -115,3 +115,32 @@ pub fn user_names(user: *mut IHttpUser) -> (String, String) {
         (read((v.get_user_name)(user.cast())), read((v.get_authentication_type)(user.cast())))
     }
 }
+
+/// A `CGlobalModule` handler the host raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlobalHandler {
+    StopListening,
+    PreBeginRequest,
+    ApplicationStart,
+    ApplicationStop,
+}
+
+/// Calls one global notification handler; `provider` is the host object of the type it takes.
+pub fn notify_global(
+    module: *mut CGlobalModule,
+    handler: GlobalHandler,
+    provider: *mut IHttpEventProvider,
+) -> GLOBAL_NOTIFICATION_STATUS {
+    let this = module.cast();
+    // SAFETY: `module` is the live global module that subscribed to `handler`; `provider` is
+    // a host object of the provider type the handler takes.
+    unsafe {
+        let v = &*(*module).vtbl;
+        match handler {
+            GlobalHandler::StopListening => (v.on_global_stop_listening)(this, provider.cast()),
+            GlobalHandler::PreBeginRequest => (v.on_global_pre_begin_request)(this, provider.cast()),
+            GlobalHandler::ApplicationStart => (v.on_global_application_start)(this, provider.cast()),
+            GlobalHandler::ApplicationStop => (v.on_global_application_stop)(this, provider.cast()),
+        }
+    }
+}

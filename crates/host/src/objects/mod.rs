@@ -3,7 +3,9 @@
 //! override is diagnosed and returns the error IIS would (see `generated/thunks.rs`).
 
 pub mod allocator;
+pub mod application;
 pub mod context;
+pub mod global_providers;
 pub mod providers;
 pub mod registration;
 pub mod request;
@@ -32,6 +34,7 @@ pub struct RequestObjects {
     pub authentication_provider: ComObj<providers::AuthenticationProvider>,
     pub map_handler_provider: ComObj<providers::MapHandlerProvider>,
     pub allocator: ComObj<allocator::ModuleAllocator>,
+    pub pre_begin_request_provider: ComObj<global_providers::PreBeginRequestProvider>,
 }
 
 impl RequestObjects {
@@ -57,12 +60,17 @@ impl RequestObjects {
                 map_handler_provider_vtable::<providers::MapHandlerProvider>(),
                 providers::MapHandlerProvider::new(state.clone()),
             ),
+            pre_begin_request_provider: ComObj::new(
+                pre_begin_request_provider_vtable::<global_providers::PreBeginRequestProvider>(),
+                global_providers::PreBeginRequestProvider::new(state.clone()),
+            ),
             allocator: ComObj::new(
                 module_allocator_vtable::<allocator::ModuleAllocator>(),
                 allocator::ModuleAllocator::new(state.clone()),
             ),
         });
         state.objects.set(crate::state::ObjectPointers {
+            context: objects.context.as_ptr(),
             request: objects.request.as_ptr(),
             response: objects.response.as_ptr(),
             host_user: objects.host_user.as_ref().map_or(std::ptr::null_mut(), |u| u.as_ptr()),

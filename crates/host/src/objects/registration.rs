@@ -24,6 +24,17 @@ pub enum Priority {
 }
 
 impl Priority {
+    /// The alias as modules pass it (`PRIORITY_ALIAS_HIGH` is `L"HIGH"`).
+    pub fn alias(self) -> &'static str {
+        match self {
+            Priority::First => "FIRST",
+            Priority::High => "HIGH",
+            Priority::Medium => "MEDIUM",
+            Priority::Low => "LOW",
+            Priority::Last => "LAST",
+        }
+    }
+
     fn parse(alias: &str) -> Option<Priority> {
         Some(match alias {
             "FIRST" => Priority::First,
