@@ -19,6 +19,12 @@ impl Harness {
         Harness::new(&config)
     }
 
+    /// A harness put together in code instead of a configuration file.
+    pub fn builder() -> HarnessBuilder {
+        let base_dir = std::env::current_dir().unwrap_or_default();
+        HarnessBuilder { config: Config { base_dir, ..Config::default() }, strict: true }
+    }
+
     /// Loads an already parsed configuration.
     pub fn new(config: &Config) -> Result<Harness, Error> {
         Ok(Harness { worker: load_worker(config)?, strict: true })
@@ -104,3 +110,80 @@ impl fmt::Display for StrictFailure {
 }
 
 impl std::error::Error for StrictFailure {}
+
+/// Builds a [`Harness`] fluently: modules, site, anonymous user, tracing, strict mode.
+///
+/// ```no_run
+/// let harness = iissim::Harness::builder()
+///     .module("UserToken", ["fixtures/modules/user-token/module.cpp"])
+///     .anonymous("IUSR", true)
+///     .build()?;
+/// # Ok::<(), iissim::Error>(())
+/// ```
+pub struct HarnessBuilder {
+    config: Config,
+    strict: bool,
+}
+
+impl HarnessBuilder {
+    /// A module built from C++ sources (paths relative to the current folder).
+    pub fn module<P: Into<std::path::PathBuf>>(mut self, name: &str, sources: impl IntoIterator<Item = P>) -> Self {
+        self.config.modules.push(iissim_host::config::ModuleConfig {
+            name: name.to_string(),
+            image: None,
+            sources: sources.into_iter().map(Into::into).collect(),
+            defines: vec![],
+        });
+        self
+    }
+
+    /// A module from a shared library built elsewhere.
+    pub fn module_image(mut self, name: &str, image: impl Into<std::path::PathBuf>) -> Self {
+        self.config.modules.push(iissim_host::config::ModuleConfig {
+            name: name.to_string(),
+            image: Some(image.into()),
+            sources: vec![],
+            defines: vec![],
+        });
+        self
+    }
+
+    /// A preprocessor definition for the module added last.
+    pub fn define(mut self, define: &str) -> Self {
+        if let Some(module) = self.config.modules.last_mut() {
+            module.defines.push(define.to_string());
+        }
+        self
+    }
+
+    /// The site's root folder, which the static file handler serves.
+    pub fn physical_path(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.config.site.physical_path = path.into();
+        self
+    }
+
+    /// The anonymous account, and whether it has tokens.
+    pub fn anonymous(mut self, account: &str, with_tokens: bool) -> Self {
+        self.config.anonymous.enabled = true;
+        self.config.anonymous.user = account.to_string();
+        self.config.anonymous.token = with_tokens;
+        self
+    }
+
+    /// Record every host API call on the trace.
+    pub fn trace_calls(mut self, calls: bool) -> Self {
+        self.config.trace.calls = calls;
+        self
+    }
+
+    /// Strict mode (on by default).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Builds the modules and loads them.
+    pub fn build(self) -> Result<Harness, Error> {
+        Ok(Harness::new(&self.config)?.strict(self.strict))
+    }
+}

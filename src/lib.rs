@@ -11,8 +11,8 @@
 mod harness;
 pub mod spec;
 
-pub use harness::{Harness, RequestBuilder, StrictFailure};
-pub use iissim_host::{Config, Diagnostic, DiagnosticKind, Request, Response, Trace, TraceEvent, Worker};
+pub use harness::{Harness, HarnessBuilder, RequestBuilder, StrictFailure};
+pub use iissim_host::{freb, Config, Diagnostic, DiagnosticKind, Request, Response, Trace, TraceEvent, Worker};
 
 use iissim_host::ModuleImage;
 use std::path::{Path, PathBuf};

@@ -11,6 +11,8 @@ mod build_routes;
 mod cli;
 /// Bad configurations and bad modules: each gets a message that names the cause.
 mod errors;
+/// Failed Request Tracing files and their rule.
+mod freb;
 /// Which notifications reach which module, in which order, and what FINISH_REQUEST does.
 mod pipeline;
 /// The seed module (user-token) in-process and over real HTTP.

@@ -44,3 +44,17 @@ fn many_requests_reuse_one_worker() {
         assert_eq!(response.body, br#"<?xml version="1.0" ?><user primaryToken="valid" />"#);
     }
 }
+
+#[test]
+fn a_harness_built_in_code_answers_like_the_config_file() {
+    let harness = Harness::builder()
+        .module("UserToken", [fixture("user-token/module.cpp")])
+        .anonymous("IUSR", false)
+        .trace_calls(true)
+        .build()
+        .unwrap();
+    let response = harness.get("/").send();
+    assert_eq!(response.body, br#"<?xml version="1.0" ?><user primaryToken="invalid" />"#);
+    // With call tracing, the trace shows each host call the module made.
+    insta::assert_snapshot!(response.trace.render());
+}

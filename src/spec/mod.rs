@@ -18,11 +18,13 @@
 //! expect.body_contains = ["primaryToken"]
 //! expect.body_regex = 'primaryToken="(valid|invalid)"'
 //! expect.snapshot = true           # the whole response, as snapshots/<spec>__<case>.snap
+//! expect.snapshot_format = "xml"   # body canonicalised: raw (default), json, xml, html
 //! expect.trace_snapshot = true     # the pipeline trace, as snapshots/<spec>__<case>__trace.snap
 //! expect.diagnostics = ["IHttpContext::GetSite()"]  # expected diagnostics (substrings), in order
 //! ```
 
 pub mod junit;
+pub mod normalize;
 pub mod run;
 pub mod snapshot;
 pub mod suite;
@@ -40,6 +42,9 @@ pub struct Spec {
     /// Whether diagnostics fail a case; expected diagnostics never do.
     #[serde(default = "yes")]
     pub strict: bool,
+    /// Extra redactions for snapshots, after the defaults of [`normalize::DEFAULT_REDACTIONS`].
+    #[serde(default)]
+    pub redact: Vec<Redaction>,
     /// The cases, in order.
     #[serde(rename = "case", default)]
     pub cases: Vec<Case>,
@@ -50,6 +55,16 @@ pub struct Spec {
 
 fn yes() -> bool {
     true
+}
+
+/// A pattern (a regular expression) and what replaces it in snapshots.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redaction {
+    /// The regular expression.
+    pub pattern: String,
+    /// What replaces each match.
+    pub replacement: String,
 }
 
 /// One request and its expectations.
@@ -66,6 +81,10 @@ pub struct Case {
     /// What must hold.
     #[serde(default)]
     pub expect: Expect,
+}
+
+fn raw() -> String {
+    "raw".into()
 }
 
 fn one() -> u32 {
@@ -117,6 +136,10 @@ pub struct Expect {
     /// Snapshot the whole response.
     #[serde(default)]
     pub snapshot: bool,
+    /// How the body appears in the snapshot: `raw` (default), `json`, `xml` or `html`
+    /// (canonicalised, see [`normalize`]).
+    #[serde(default = "raw")]
+    pub snapshot_format: String,
     /// Snapshot the pipeline trace.
     #[serde(default)]
     pub trace_snapshot: bool,

@@ -1,6 +1,7 @@
 //! Running specs: each spec gets its own harness (so specs run in parallel), each case its
 //! requests, and every expectation that does not hold becomes a readable failure.
 
+use super::normalize;
 use super::snapshot::{self, Snapshot};
 use super::{Case, Spec};
 use crate::{Harness, Response};
@@ -82,11 +83,31 @@ pub fn run_spec(
     if let Some(shuffle) = shuffle {
         shuffle.shuffle(&mut cases);
     }
+    let redactions = match spec
+        .redact
+        .iter()
+        .map(|r| regex::Regex::new(&r.pattern).map(|re| (re, r.replacement.clone())))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(redactions) => redactions,
+        Err(e) => {
+            return Ok(cases
+                .into_iter()
+                .map(|case| CaseOutcome {
+                    spec: spec.display_name(),
+                    case: case.name.clone(),
+                    failures: vec![format!("a redact pattern is not a valid regular expression: {e}")],
+                    snapshots: vec![],
+                    duration: Duration::ZERO,
+                })
+                .collect())
+        }
+    };
     let harness = Harness::from_config(spec.config_path())?.strict(false);
-    Ok(cases.into_iter().map(|case| run_case(&harness, spec, case)).collect())
+    Ok(cases.into_iter().map(|case| run_case(&harness, spec, case, &redactions)).collect())
 }
 
-fn run_case(harness: &Harness, spec: &Spec, case: &Case) -> CaseOutcome {
+fn run_case(harness: &Harness, spec: &Spec, case: &Case, redactions: &[(regex::Regex, String)]) -> CaseOutcome {
     let started = Instant::now();
     let mut failures = vec![];
     let mut snapshots = vec![];
@@ -103,15 +124,18 @@ fn run_case(harness: &Harness, spec: &Spec, case: &Case) -> CaseOutcome {
         match &first {
             None => {
                 if case.expect.snapshot {
+                    let body = normalize::body(&case.expect.snapshot_format, &String::from_utf8_lossy(&response.body));
+                    let mut head = render_response(&Response { body: vec![], ..response.clone() });
+                    head.push_str(&body);
                     snapshots.push(Snapshot {
                         name: format!("{}__{}", spec.name(), slug(&case.name)),
-                        contents: rendered.clone(),
+                        contents: normalize::redact(&head, redactions),
                     });
                 }
                 if case.expect.trace_snapshot {
                     snapshots.push(Snapshot {
                         name: format!("{}__{}__trace", spec.name(), slug(&case.name)),
-                        contents: response.trace.render(),
+                        contents: normalize::redact(&response.trace.render(), redactions),
                     });
                 }
                 first = Some(rendered);

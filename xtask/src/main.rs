@@ -14,7 +14,7 @@ cargo xtask <command>
   codegen [--check]   regenerate everything that comes from crates/abi/httpserv.idl
   simulate [ARGS]     build the seed fixture module and serve it on 127.0.0.1:8080
                       (ARGS go to `iissim serve`, e.g. --bind 127.0.0.1:9000)
-  test                install what the tests need (clang, cmake), then run every test
+  test                install what the tests need (clang, cmake, xsltproc, xmllint), then run every test
   ci                  what .ci/run runs: codegen --check, fmt, clippy, then test
 ";
 
@@ -79,6 +79,8 @@ fn test() -> Result<()> {
     tools::ensure(&tools::GXX)?;
     tools::ensure(&tools::CLANG)?;
     tools::ensure(&tools::CMAKE)?;
+    tools::ensure(&tools::XSLTPROC)?;
+    tools::ensure(&tools::XMLLINT)?;
     let mut command = cargo();
     command.args(["test", "--workspace"]);
     run(command)

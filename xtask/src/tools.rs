@@ -17,6 +17,10 @@ pub const CLANG: Tool = Tool {
 };
 pub const CMAKE: Tool =
     Tool { command: "cmake", package: "cmake", needed_for: "the CMake build route test (tests/build_routes.rs)" };
+pub const XSLTPROC: Tool =
+    Tool { command: "xsltproc", package: "xsltproc", needed_for: "the FREB style-sheet test (tests/freb.rs)" };
+pub const XMLLINT: Tool =
+    Tool { command: "xmllint", package: "libxml2-utils", needed_for: "the FREB and JUnit well-formedness checks" };
 pub const GXX: Tool =
     Tool { command: "g++", package: "g++", needed_for: "building the fixture modules and the Itanium probe" };
 

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// A whole configuration file. Relative paths in it are relative to the file's folder.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
@@ -28,6 +28,12 @@ pub struct Config {
     pub modules: Vec<ModuleConfig>,
     #[serde(default)]
     pub anonymous: AnonymousConfig,
+    /// The built-in Basic and (simulated) Windows authentication.
+    #[serde(default)]
+    pub authentication: AuthenticationConfig,
+    /// The users Basic and Windows authentication know.
+    #[serde(default)]
+    pub users: Vec<UserConfig>,
     #[serde(default)]
     pub trace: TraceConfig,
     /// The folder relative paths are resolved against.
@@ -116,13 +122,72 @@ fn default_anonymous_user() -> String {
     "IUSR".into()
 }
 
-/// What each request's trace records.
+/// The built-in authentication modules besides anonymous, in the order they run.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthenticationConfig {
+    /// Enabled providers, in order: `"basic"`, `"windows"`.
+    #[serde(default)]
+    pub providers: Vec<String>,
+    /// The realm of the Basic challenge (default: the request's host).
+    pub realm: Option<String>,
+}
+
+/// A user Basic and Windows authentication accept.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserConfig {
+    /// `alice` or `DOMAIN\alice`.
+    pub name: String,
+    #[serde(default)]
+    pub password: String,
+    /// Group names (`DOMAIN\Admins`, `BUILTIN\Users`); role checks go through the token's groups.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// Whether the user has a primary and an impersonation token (default: yes).
+    #[serde(default = "yes")]
+    pub token: bool,
+}
+
+/// What each request's trace records.
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TraceConfig {
     /// Record every host API call a module makes, not only notifications and diagnostics.
     #[serde(default)]
     pub calls: bool,
+    /// Keep Failed Request Tracing files (`fr000001.xml`, ...) in this folder for the requests
+    /// the rule below selects, as IIS does; none when absent.
+    pub freb_dir: Option<PathBuf>,
+    /// Status codes that keep a FREB file: codes and ranges, as IIS writes them (`["404", "500-599"]`).
+    #[serde(default = "default_freb_status")]
+    pub freb_status: Vec<String>,
+    /// Keep the file of any request that took at least this long, whatever its status.
+    pub freb_time_taken_ms: Option<u64>,
+}
+
+impl Default for TraceConfig {
+    fn default() -> Self {
+        TraceConfig { calls: false, freb_dir: None, freb_status: default_freb_status(), freb_time_taken_ms: None }
+    }
+}
+
+fn default_freb_status() -> Vec<String> {
+    vec!["400-999".into()]
+}
+
+impl TraceConfig {
+    /// Whether a request with this status and duration keeps its FREB file (IIS's failure
+    /// definition: a status code in the list, or a time-taken over the limit).
+    pub fn keeps_freb(&self, status: u16, taken_ms: u64) -> bool {
+        let status_matches = self.freb_status.iter().any(|rule| match rule.split_once('-') {
+            Some((low, high)) => {
+                low.trim().parse::<u16>().is_ok_and(|l| l <= status) && high.trim().parse::<u16>().is_ok_and(|h| status <= h)
+            }
+            None => rule.trim().parse::<u16>().is_ok_and(|code| code == status),
+        });
+        status_matches || self.freb_time_taken_ms.is_some_and(|limit| taken_ms >= limit)
+    }
 }
 
 /// Why a configuration could not be used.
@@ -138,6 +203,9 @@ pub enum ConfigError {
     /// Occurs when a module names neither an image nor sources, or both.
     #[error("{path}: module `{module}` needs exactly one of `image` or `sources`")]
     ModuleSource { path: PathBuf, module: String },
+    /// Occurs when an authentication provider is not one iissim has.
+    #[error("{path}: unknown authentication provider `{provider}` (known: basic, windows)")]
+    UnknownProvider { path: PathBuf, provider: String },
     /// Occurs when two modules share a name (IIS requires unique module names).
     #[error("{path}: two modules are named `{module}`")]
     DuplicateModule { path: PathBuf, module: String },
@@ -159,6 +227,9 @@ impl Config {
             ConfigError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
         })?;
         config.base_dir = base_dir.to_path_buf();
+        if let Some(unknown) = config.authentication.providers.iter().find(|p| !matches!(p.as_str(), "basic" | "windows")) {
+            return Err(ConfigError::UnknownProvider { path: path.to_path_buf(), provider: unknown.clone() });
+        }
         let mut names = std::collections::HashSet::new();
         for m in &config.modules {
             if m.image.is_some() != m.sources.is_empty() {
@@ -204,6 +275,13 @@ mod tests {
     fn an_unknown_key_is_an_error() {
         let err = Config::parse("[site]\nport = 1\n", Path::new("x.toml"), Path::new(".")).unwrap_err();
         assert!(err.to_string().contains("unknown field `port`"), "{err}");
+    }
+
+    #[test]
+    fn the_freb_rule_takes_codes_ranges_and_time() {
+        let rule = TraceConfig { freb_status: vec!["404".into(), "500-599".into()], freb_time_taken_ms: Some(100), ..TraceConfig::default() };
+        assert!(rule.keeps_freb(404, 0) && rule.keeps_freb(503, 0) && rule.keeps_freb(200, 150));
+        assert!(!rule.keeps_freb(401, 0) && !rule.keeps_freb(200, 99));
     }
 
     #[test]

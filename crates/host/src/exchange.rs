@@ -41,6 +41,10 @@ impl Request {
 /// The response the pipeline produced, with what happened on the way.
 #[derive(Clone, Debug)]
 pub struct Response {
+    /// The request's method and full URL, and the site's id, for reports (FREB).
+    pub method: String,
+    pub url: String,
+    pub site_id: u32,
     pub status: u16,
     pub substatus: u16,
     pub reason: String,
@@ -55,6 +59,11 @@ impl Response {
     /// The first header of that name (names compare case-insensitively).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// The request's trace as a Failed Request Tracing document (see [`crate::freb`]).
+    pub fn freb_xml(&self) -> String {
+        crate::freb::render(self)
     }
 
     /// The response as `curl -i` prints it.

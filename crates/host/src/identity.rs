@@ -99,6 +99,39 @@ impl Identity {
     }
 }
 
+impl Identity {
+    /// A configured user logged on by `authentication_type` (`Basic`, `Negotiate`).
+    pub fn user(user: &crate::config::UserConfig, authentication_type: &str, tokens: &TokenTable) -> Identity {
+        let name: Arc<str> = Arc::from(user.name.as_str());
+        let (primary, impersonation) = if user.token {
+            (Some(tokens.issue(&name, TokenKind::Primary)), Some(tokens.issue(&name, TokenKind::Impersonation)))
+        } else {
+            (None, None)
+        };
+        Identity {
+            user_name: to_wide(&user.name),
+            remote_user_name: to_wide(&user.name),
+            authentication_type: to_wide(authentication_type),
+            password: to_wide(if authentication_type == "Basic" { &user.password } else { "" }),
+            primary_token: primary,
+            impersonation_token: impersonation,
+            sid: user_sid(&user.name),
+            logon_user: user.name.clone(),
+            auth_type: authentication_type.to_string(),
+            name,
+        }
+    }
+}
+
+/// A stable SID for a configured user: S-1-5-21-<three numbers from the name>-1001.
+fn user_sid(name: &str) -> Vec<u8> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.to_ascii_lowercase().bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    sid_bytes(5, &[21, (hash >> 32) as u32, hash as u32, (hash >> 16) as u32 ^ 0x5eed, 1001])
+}
+
 /// A binary SID: revision 1, the sub-authority count, a 48-bit big-endian authority, then
 /// little-endian 32-bit sub-authorities.
 pub fn sid_bytes(authority: u64, sub_authorities: &[u32]) -> Vec<u8> {

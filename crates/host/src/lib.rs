@@ -8,11 +8,13 @@
 #![deny(unsafe_code)]
 
 mod arena;
+mod auth;
 pub mod config;
 pub mod diagnostics;
 pub mod error;
 pub mod exchange;
 mod ffi;
+pub mod freb;
 mod globals;
 mod handler;
 pub mod identity;

@@ -15,7 +15,8 @@ use crate::ffi::module_call::{self, GlobalHandler};
 use crate::globals;
 use crate::handler;
 use crate::notifications::{status_name, Notification, PIPELINE};
-use crate::objects::{user::User, RequestObjects};
+use crate::auth::Outcome;
+use crate::objects::RequestObjects;
 use crate::scope::{self, Sink};
 use crate::state::RequestState;
 use crate::trace::TraceEvent;
@@ -33,7 +34,7 @@ struct Instance<'w> {
 pub fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_calls);
     let state = Rc::new(RequestState::new(worker.site.clone(), sink.clone(), request));
-    let objects = RequestObjects::new(&state, worker.anonymous.clone().map(User::new));
+    let objects = RequestObjects::new(&state);
 
     let mut instances = Vec::new();
     let mut failed = false;
@@ -79,7 +80,7 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         response.status = 500;
         response.reason = "Internal Server Error".into();
     } else if !handled {
-        run_notifications(&state, &objects, &instances);
+        run_notifications(worker, &state, &objects, &instances);
     }
 
     for instance in &instances {
@@ -90,7 +91,7 @@ pub fn run(worker: &Worker, request: Request) -> Response {
     finish(&state, sink)
 }
 
-fn run_notifications(state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
+fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
     let context = objects.context.as_ptr();
     let mut finished = false;
     for notification in PIPELINE {
@@ -98,8 +99,11 @@ fn run_notifications(state: &Rc<RequestState>, objects: &RequestObjects, instanc
         if finished && !end_of_request {
             continue;
         }
-        if notification.bit == RQ_AUTHENTICATE_REQUEST {
-            anonymous_authentication(state);
+        if notification.bit == RQ_AUTHENTICATE_REQUEST && !finished {
+            if let Outcome::Finished = worker.auth.authenticate(state, objects.host_user.inner()) {
+                finished = true;
+                continue;
+            }
         }
         let provider = if notification.bit == RQ_AUTHENTICATE_REQUEST {
             objects.authentication_provider.as_ptr()
@@ -145,6 +149,11 @@ fn run_notifications(state: &Rc<RequestState>, objects: &RequestObjects, instanc
                 break;
             }
         }
+        if notification.bit == RQ_AUTHENTICATE_REQUEST && !finished_here {
+            if let Outcome::Finished = worker.auth.require_user(state) {
+                finished_here = true;
+            }
+        }
         if notification.bit == RQ_EXECUTE_REQUEST_HANDLER && !finished_here && !state.handled.get() {
             handler::static_file(state);
         }
@@ -187,17 +196,6 @@ fn deliver(
     status
 }
 
-/// The built-in anonymous authentication, which runs before configured modules in
-/// RQ_AUTHENTICATE_REQUEST, as IIS's AnonymousAuthenticationModule does.
-fn anonymous_authentication(state: &RequestState) {
-    let host_user = state.objects.get().host_user;
-    if !host_user.is_null() && state.user.get().is_null() {
-        state.user.set(host_user);
-        *state.user_names.borrow_mut() = Some((String::new(), String::new()));
-        state.sink.record(TraceEvent::Host { what: "AnonymousAuthentication: anonymous user".into() });
-    }
-}
-
 /// Gives back the host's reference on a module's user, and reports references a module took
 /// on the host's user and never released.
 fn end_user(state: &RequestState, objects: &RequestObjects) {
@@ -205,8 +203,8 @@ fn end_user(state: &RequestState, objects: &RequestObjects) {
     if !user.is_null() && user != state.objects.get().host_user {
         module_call::dereference_user(user);
     }
-    if let Some(host_user) = &objects.host_user {
-        let left = host_user.inner().outstanding_references();
+    {
+        let left = objects.host_user.inner().outstanding_references();
         if left > 0 {
             let _scope = scope::enter(&state.sink, None, Some("EndRequest"));
             scope::diagnose(
@@ -234,7 +232,12 @@ fn finish(state: &RequestState, sink: Rc<Sink>) -> Response {
             _ => None,
         })
         .collect();
+    let request = state.request.borrow();
+    let host = state.request_header("Host").unwrap_or_else(|| state.site.server_name.clone());
     Response {
+        method: request.method.clone(),
+        url: format!("http://{host}{}", request.raw_target),
+        site_id: state.site.id,
         status: data.status,
         substatus: data.substatus,
         reason: data.reason,

@@ -8,20 +8,25 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Collects what happens in one request, or while modules load.
-#[derive(Default)]
 pub struct Sink {
     trace: RefCell<Trace>,
+    started: std::time::Instant,
     /// Record every host API call on the trace, not just notifications and diagnostics.
     pub trace_calls: bool,
 }
 
 impl Sink {
     pub fn new(trace_calls: bool) -> Rc<Sink> {
-        Rc::new(Sink { trace: RefCell::default(), trace_calls })
+        let started_unix_micros =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_micros() as u64);
+        let trace = Trace { started_unix_micros, ..Trace::default() };
+        Rc::new(Sink { trace: RefCell::new(trace), started: std::time::Instant::now(), trace_calls })
     }
 
     pub fn record(&self, event: TraceEvent) {
-        self.trace.borrow_mut().events.push(event);
+        let mut trace = self.trace.borrow_mut();
+        trace.offsets.push(self.started.elapsed());
+        trace.events.push(event);
     }
 
     pub fn take_trace(&self) -> Trace {
@@ -67,6 +72,13 @@ impl Drop for ScopeGuard {
     }
 }
 
+/// The module and notification of the innermost frame, if any.
+pub fn current() -> (Option<String>, Option<&'static str>) {
+    FRAMES.with(|f| {
+        f.borrow().last().map_or((None, None), |frame| (frame.module.as_deref().map(str::to_string), frame.notification))
+    })
+}
+
 /// Records a host API call on the current request's trace, if it records calls.
 pub fn record_call(method: &'static str) {
     FRAMES.with(|f| {
@@ -88,7 +100,7 @@ pub fn record(event: TraceEvent) {
         Some(())
     });
     if recorded.is_none() {
-        eprintln!("iissim: {} (outside any request)", crate::trace::Trace { events: vec![event] }.render().trim_end());
+        eprintln!("iissim: {} (outside any request)", crate::trace::Trace { events: vec![event], ..Default::default() }.render().trim_end());
     }
 }
 

@@ -41,6 +41,15 @@ pub enum TraceEvent {
     DebugString {
         text: String,
     },
+    /// FREB's MODULE_SET_RESPONSE_ERROR_STATUS: a module set a status of 400 or more.
+    SetResponseErrorStatus {
+        module: Option<String>,
+        notification: Option<&'static str>,
+        status: u16,
+        substatus: u16,
+        reason: String,
+        error: i32,
+    },
 }
 
 /// The name of an EVENTLOG_* type.
@@ -60,6 +69,10 @@ fn event_kind(kind: u16) -> &'static str {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trace {
     pub events: Vec<TraceEvent>,
+    /// When each event happened, from the start of the request (parallel to `events`).
+    pub offsets: Vec<std::time::Duration>,
+    /// When the request started, in microseconds since the Unix epoch.
+    pub started_unix_micros: u64,
 }
 
 impl Trace {
@@ -86,6 +99,16 @@ impl Trace {
                     "{:depth$}event-log: {source} {} id={event_id} category={category} {strings:?}",
                     "",
                     event_kind(*kind),
+                    depth = depth * 2
+                )
+                .unwrap(),
+                TraceEvent::SetResponseErrorStatus { module, notification, status, substatus, reason, error } => writeln!(
+                    out,
+                    "{:depth$}set-error-status: {status}.{substatus} {reason:?} hr=0x{:08X} by {} in {}",
+                    "",
+                    *error as u32,
+                    module.as_deref().unwrap_or("(host)"),
+                    notification.unwrap_or("-"),
                     depth = depth * 2
                 )
                 .unwrap(),

@@ -9,7 +9,8 @@ use crate::ffi::loader::Image;
 use crate::ffi::module_call;
 use crate::ffi::module_call::GlobalHandler;
 use crate::globals;
-use crate::identity::{tokens, Identity};
+use crate::auth::Authentication;
+use crate::identity::tokens;
 use crate::objects::application::Application;
 use crate::objects::generated::thunks::{
     global_stop_listening_provider_vtable, http_application2_vtable, http_application_provider_vtable,
@@ -71,19 +72,19 @@ pub struct Worker {
     server: Box<ComObj<Server>>,
     application: Box<ComObj<Application>>,
     pub(crate) site: Arc<Site>,
-    pub(crate) anonymous: Option<Arc<Identity>>,
+    pub(crate) auth: Authentication,
     pub(crate) trace_calls: bool,
     /// What happened while the modules registered and the application started.
     lifecycle: Trace,
+    /// Which requests keep a FREB file, and where.
+    freb_rule: crate::config::TraceConfig,
+    freb: Option<crate::freb::FrebWriter>,
 }
 
 impl Worker {
     /// Loads each image in order and calls its `RegisterModule`.
     pub fn new(config: &Config, images: &[ModuleImage]) -> Result<Worker, LoadError> {
-        let anonymous = config
-            .anonymous
-            .enabled
-            .then(|| Arc::new(Identity::anonymous(&config.anonymous.user, config.anonymous.token, tokens())));
+        let auth = Authentication::new(config, tokens());
         let site = Arc::new(Site {
             name: config.site.name.clone(),
             id: config.site.id,
@@ -115,15 +116,26 @@ impl Worker {
             server,
             application,
             site,
-            anonymous,
+            auth,
             trace_calls: config.trace.calls,
             lifecycle: sink.take_trace(),
+            freb_rule: config.trace.clone(),
+            freb: config.trace.freb_dir.as_ref().map(|d| crate::freb::FrebWriter::new(config.resolve(d))),
         })
     }
 
-    /// Runs one request through the pipeline.
+    /// Runs one request through the pipeline; keeps its FREB file if the rule selects it.
     pub fn execute(&self, request: Request) -> Response {
-        crate::pipeline::run(self, request)
+        let response = crate::pipeline::run(self, request);
+        if let Some(freb) = &self.freb {
+            let taken = response.trace.offsets.last().map_or(0, |d| d.as_millis() as u64);
+            if self.freb_rule.keeps_freb(response.status, taken) {
+                if let Err(e) = freb.keep(&response) {
+                    eprintln!("iissim: cannot write the FREB file: {e}");
+                }
+            }
+        }
+        response
     }
 
     /// Diagnostics recorded while the modules registered and the application started.

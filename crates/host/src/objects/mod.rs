@@ -29,7 +29,7 @@ pub struct RequestObjects {
     pub context: ComObj<context::Context>,
     pub request: ComObj<request::Request>,
     pub response: ComObj<response::Response>,
-    pub host_user: Option<ComObj<user::User>>,
+    pub host_user: ComObj<user::User>,
     pub event_provider: ComObj<providers::EventProvider>,
     pub authentication_provider: ComObj<providers::AuthenticationProvider>,
     pub map_handler_provider: ComObj<providers::MapHandlerProvider>,
@@ -38,7 +38,7 @@ pub struct RequestObjects {
 }
 
 impl RequestObjects {
-    pub fn new(state: &Rc<RequestState>, host_user: Option<user::User>) -> Box<RequestObjects> {
+    pub fn new(state: &Rc<RequestState>) -> Box<RequestObjects> {
         use generated::thunks::*;
         let objects = Box::new(RequestObjects {
             context: ComObj::new(http_context4_vtable::<context::Context>(), context::Context::new(state.clone())),
@@ -47,7 +47,7 @@ impl RequestObjects {
                 http_response4_vtable::<response::Response>(),
                 response::Response::new(state.clone()),
             ),
-            host_user: host_user.map(|u| ComObj::new(http_user_vtable::<user::User>(), u)),
+            host_user: ComObj::new(http_user_vtable::<user::User>(), user::User::new()),
             event_provider: ComObj::new(
                 http_event_provider_vtable::<providers::EventProvider>(),
                 providers::EventProvider::new(state.clone()),
@@ -73,7 +73,7 @@ impl RequestObjects {
             context: objects.context.as_ptr(),
             request: objects.request.as_ptr(),
             response: objects.response.as_ptr(),
-            host_user: objects.host_user.as_ref().map_or(std::ptr::null_mut(), |u| u.as_ptr()),
+            host_user: objects.host_user.as_ptr(),
         });
         objects
     }

@@ -100,10 +100,22 @@ impl HttpResponse for Response {
         _exception: Ptr<'_, IAppHostConfigException>,
         try_skip_custom_errors: BOOL,
     ) -> HRESULT {
+        let reason = reason.to_str().map(|r| r.into_owned()).unwrap_or_default();
+        if status >= 400 {
+            let (module, notification) = scope::current();
+            scope::record(crate::trace::TraceEvent::SetResponseErrorStatus {
+                module,
+                notification,
+                status,
+                substatus,
+                reason: reason.clone(),
+                error,
+            });
+        }
         let mut response = self.state.response.borrow_mut();
         response.status = status;
         response.substatus = substatus;
-        response.reason = reason.to_str().map(|r| r.into_owned()).unwrap_or_default();
+        response.reason = reason;
         response.error = error;
         response.try_skip_custom_errors = try_skip_custom_errors != FALSE;
         S_OK

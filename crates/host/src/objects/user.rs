@@ -16,14 +16,24 @@ use std::sync::Arc;
 
 /// The host's user object of one request.
 pub struct User {
-    identity: Arc<Identity>,
+    /// Set when authentication picks the identity; the object is handed out only after.
+    identity: std::cell::OnceCell<Arc<Identity>>,
     /// References beyond the request's own (ReferenceUser minus DereferenceUser).
     references: Cell<i64>,
 }
 
 impl User {
-    pub fn new(identity: Arc<Identity>) -> Self {
-        User { identity, references: Cell::new(0) }
+    pub fn new() -> Self {
+        User { identity: std::cell::OnceCell::new(), references: Cell::new(0) }
+    }
+
+    /// Makes this object the given identity (once per request).
+    pub fn set_identity(&self, identity: Arc<Identity>) -> bool {
+        self.identity.set(identity).is_ok()
+    }
+
+    fn identity(&self) -> &Identity {
+        self.identity.get().expect("the host hands its user object out only after authentication set it")
     }
 
     /// References a module took and did not give back.
@@ -35,31 +45,31 @@ impl User {
 impl HttpUser for User {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getremoteusername-method
     fn get_remote_user_name(&self) -> PCWSTR {
-        self.identity.remote_user_name.as_ptr()
+        self.identity().remote_user_name.as_ptr()
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getusername-method
     fn get_user_name(&self) -> PCWSTR {
-        self.identity.user_name.as_ptr()
+        self.identity().user_name.as_ptr()
     }
 
     fn get_authentication_type(&self) -> PCWSTR {
-        self.identity.authentication_type.as_ptr()
+        self.identity().authentication_type.as_ptr()
     }
 
     fn get_password(&self) -> PCWSTR {
-        self.identity.password.as_ptr()
+        self.identity().password.as_ptr()
     }
 
     /// The caller must not close it: the server owns it.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getimpersonationtoken-method
     fn get_impersonation_token(&self) -> HANDLE {
-        self.identity.impersonation_token.map_or(std::ptr::null_mut(), |t| t.as_handle())
+        self.identity().impersonation_token.map_or(std::ptr::null_mut(), |t| t.as_handle())
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getprimarytoken-method
     fn get_primary_token(&self) -> HANDLE {
-        self.identity.primary_token.map_or(std::ptr::null_mut(), |t| t.as_handle())
+        self.identity().primary_token.map_or(std::ptr::null_mut(), |t| t.as_handle())
     }
 
     fn reference_user(&self) {
@@ -94,7 +104,7 @@ impl HttpUser for User {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getuservariable-method
     fn get_user_variable(&self, name: CStrArg<'_>) -> PVOID {
         match name.to_bytes() {
-            Some(b"SID") => self.identity.sid.as_ptr().cast_mut().cast::<c_void>(),
+            Some(b"SID") => self.identity().sid.as_ptr().cast_mut().cast::<c_void>(),
             _ => std::ptr::null_mut(),
         }
     }
