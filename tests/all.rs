@@ -13,6 +13,8 @@ mod cli;
 mod errors;
 /// Failed Request Tracing files and their rule.
 mod freb;
+/// Built-in authentication and configured users.
+mod identity;
 /// Which notifications reach which module, in which order, and what FINISH_REQUEST does.
 mod pipeline;
 /// The seed module (user-token) in-process and over real HTTP.

@@ -25,7 +25,14 @@ fn xsltproc_renders_a_fixture_requests_freb_file() {
     let html = run(Command::new("xsltproc").arg(dir.join("freb.xsl")).arg(&xml), "apt-get install xsltproc");
     assert!(html.contains("<h1>Request trace</h1>"), "{html}");
     assert!(html.contains("<td>201.3</td>"), "{html}");
-    for needle in ["GENERAL_REQUEST_START", "NOTIFY_MODULE_START", "ModuleName=\"ApiProbe\"", "Notification=\"RQ_AUTHENTICATE_REQUEST\"", "NotificationStatus=\"RQ_NOTIFICATION_FINISH_REQUEST\"", "GENERAL_REQUEST_END"] {
+    for needle in [
+        "GENERAL_REQUEST_START",
+        "NOTIFY_MODULE_START",
+        "ModuleName=\"ApiProbe\"",
+        "Notification=\"RQ_AUTHENTICATE_REQUEST\"",
+        "NotificationStatus=\"RQ_NOTIFICATION_FINISH_REQUEST\"",
+        "GENERAL_REQUEST_END",
+    ] {
         assert!(html.contains(needle), "no {needle} in\n{html}");
     }
 }
@@ -43,7 +50,8 @@ fn only_requests_the_rule_selects_keep_a_file() {
     let harness = Harness::new(&config).unwrap();
     assert_eq!(harness.get("/handled").send().status, 200);
     assert_eq!(harness.get("/missing").send().status, 404);
-    let mut kept: Vec<String> = std::fs::read_dir(&frebs).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut kept: Vec<String> =
+        std::fs::read_dir(&frebs).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     kept.sort();
     assert_eq!(kept, ["fr000001.xml", "freb.xsl"]);
     let xml = std::fs::read_to_string(frebs.join("fr000001.xml")).unwrap();

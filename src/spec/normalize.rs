@@ -81,7 +81,10 @@ fn write_node(out: &mut String, node: roxmltree::Node<'_, '_>, depth: usize) {
                     Some(prefix) => format!("xmlns:{prefix}=\"{}\"", escape(ns.uri())),
                     None => format!("xmlns=\"{}\"", escape(ns.uri())),
                 })
-                .chain(node.attributes().map(|a| format!("{}=\"{}\"", qualified(node, a.namespace(), a.name()), escape(a.value()))))
+                .chain(
+                    node.attributes()
+                        .map(|a| format!("{}=\"{}\"", qualified(node, a.namespace(), a.name()), escape(a.value()))),
+                )
                 .collect();
             attributes.sort();
             let attrs: String = attributes.iter().map(|a| format!(" {a}")).collect();
@@ -90,7 +93,8 @@ fn write_node(out: &mut String, node: roxmltree::Node<'_, '_>, depth: usize) {
             match children.as_slice() {
                 [] => writeln!(out, "{indent}<{name}{attrs}/>").unwrap(),
                 [only] if only.is_text() => {
-                    writeln!(out, "{indent}<{name}{attrs}>{}</{name}>", escape(only.text().unwrap_or("").trim())).unwrap()
+                    writeln!(out, "{indent}<{name}{attrs}>{}</{name}>", escape(only.text().unwrap_or("").trim()))
+                        .unwrap()
                 }
                 _ => {
                     writeln!(out, "{indent}<{name}{attrs}>").unwrap();
@@ -148,7 +152,8 @@ mod tests {
 
     #[test]
     fn default_redactions() {
-        let text = "Date: Wed, 25 Nov 2026 08:57:55 GMT at 2026-11-25T08:57:55.123Z id {3A2A4E84-4C21-4981-AE10-3FDA0D9B0F83}";
+        let text =
+            "Date: Wed, 25 Nov 2026 08:57:55 GMT at 2026-11-25T08:57:55.123Z id {3A2A4E84-4C21-4981-AE10-3FDA0D9B0F83}";
         assert_eq!(redact(text, &[]), "Date: [http-date] at [timestamp] id [guid]");
     }
 }

@@ -74,7 +74,8 @@ impl Authentication {
     fn account(&self, name: &str) -> Option<&Account> {
         self.accounts.iter().find(|a| {
             a.name.eq_ignore_ascii_case(name)
-                || (!name.contains('\\') && a.name.rsplit('\\').next().is_some_and(|short| short.eq_ignore_ascii_case(name)))
+                || (!name.contains('\\')
+                    && a.name.rsplit('\\').next().is_some_and(|short| short.eq_ignore_ascii_case(name)))
         })
     }
 
@@ -85,7 +86,9 @@ impl Authentication {
         for provider in &self.providers {
             let result = match provider {
                 Provider::Basic if scheme.eq_ignore_ascii_case("Basic") => Some(self.basic(credentials.trim())),
-                Provider::Windows if scheme.eq_ignore_ascii_case("Negotiate") || scheme.eq_ignore_ascii_case("NTLM") => {
+                Provider::Windows
+                    if scheme.eq_ignore_ascii_case("Negotiate") || scheme.eq_ignore_ascii_case("NTLM") =>
+                {
                     Some(self.windows(credentials.trim()))
                 }
                 _ => None,
@@ -154,9 +157,10 @@ impl Authentication {
         response.headers.push(("Content-Type".into(), "text/html".into()));
         for provider in &self.providers {
             match provider {
-                Provider::Basic => response
-                    .headers
-                    .push(("WWW-Authenticate".into(), format!("Basic realm=\"{}\"", self.realm.as_deref().unwrap_or(&host)))),
+                Provider::Basic => response.headers.push((
+                    "WWW-Authenticate".into(),
+                    format!("Basic realm=\"{}\"", self.realm.as_deref().unwrap_or(&host)),
+                )),
                 Provider::Windows => {
                     response.headers.push(("WWW-Authenticate".into(), "Negotiate".into()));
                     response.headers.push(("WWW-Authenticate".into(), "NTLM".into()));

@@ -182,7 +182,8 @@ impl TraceConfig {
     pub fn keeps_freb(&self, status: u16, taken_ms: u64) -> bool {
         let status_matches = self.freb_status.iter().any(|rule| match rule.split_once('-') {
             Some((low, high)) => {
-                low.trim().parse::<u16>().is_ok_and(|l| l <= status) && high.trim().parse::<u16>().is_ok_and(|h| status <= h)
+                low.trim().parse::<u16>().is_ok_and(|l| l <= status)
+                    && high.trim().parse::<u16>().is_ok_and(|h| status <= h)
             }
             None => rule.trim().parse::<u16>().is_ok_and(|code| code == status),
         });
@@ -227,7 +228,9 @@ impl Config {
             ConfigError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
         })?;
         config.base_dir = base_dir.to_path_buf();
-        if let Some(unknown) = config.authentication.providers.iter().find(|p| !matches!(p.as_str(), "basic" | "windows")) {
+        if let Some(unknown) =
+            config.authentication.providers.iter().find(|p| !matches!(p.as_str(), "basic" | "windows"))
+        {
             return Err(ConfigError::UnknownProvider { path: path.to_path_buf(), provider: unknown.clone() });
         }
         let mut names = std::collections::HashSet::new();
@@ -279,7 +282,11 @@ mod tests {
 
     #[test]
     fn the_freb_rule_takes_codes_ranges_and_time() {
-        let rule = TraceConfig { freb_status: vec!["404".into(), "500-599".into()], freb_time_taken_ms: Some(100), ..TraceConfig::default() };
+        let rule = TraceConfig {
+            freb_status: vec!["404".into(), "500-599".into()],
+            freb_time_taken_ms: Some(100),
+            ..TraceConfig::default()
+        };
         assert!(rule.keeps_freb(404, 0) && rule.keeps_freb(503, 0) && rule.keeps_freb(200, 150));
         assert!(!rule.keeps_freb(401, 0) && !rule.keeps_freb(200, 99));
     }

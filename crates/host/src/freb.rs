@@ -60,14 +60,16 @@ impl Writer {
     fn event(&mut self, at_micros: u64, level: u8, opcode: &str, data: &[(&str, String)]) {
         let mut event = String::new();
         writeln!(event, "  <Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">").unwrap();
-        writeln!(event, "    <System>\n      {PROVIDER}\n      <EventID>0</EventID>\n      <Version>1</Version>").unwrap();
+        writeln!(event, "    <System>\n      {PROVIDER}\n      <EventID>0</EventID>\n      <Version>1</Version>")
+            .unwrap();
         writeln!(event, "      <Level>{level}</Level>\n      <Keywords>0x0</Keywords>").unwrap();
         writeln!(event, "      <TimeCreated SystemTime=\"{}\"/>", system_time(self.started + at_micros)).unwrap();
         writeln!(event, "      <Computer>iissim</Computer>\n    </System>\n    <EventData>").unwrap();
         for (name, value) in data {
             writeln!(event, "      <Data Name=\"{name}\">{}</Data>", escape(value)).unwrap();
         }
-        writeln!(event, "    </EventData>\n    <RenderingInfo Culture=\"en-US\">\n      <Opcode>{opcode}</Opcode>").unwrap();
+        writeln!(event, "    </EventData>\n    <RenderingInfo Culture=\"en-US\">\n      <Opcode>{opcode}</Opcode>")
+            .unwrap();
         writeln!(event, "    </RenderingInfo>\n  </Event>").unwrap();
         self.out.push_str(&event);
     }
@@ -78,7 +80,9 @@ pub fn render(response: &Response) -> String {
     let trace = &response.trace;
     let taken = trace.offsets.last().map_or(0, |d| d.as_millis());
     let mut w = Writer { out: String::new(), started: trace.started_unix_micros };
-    w.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"freb.xsl\"?>\n");
+    w.out.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"freb.xsl\"?>\n",
+    );
     writeln!(
         w.out,
         "<failedRequest url=\"{}\" siteId=\"{}\" appPoolId=\"iissim\" processId=\"{}\" verb=\"{}\" failureReason=\"STATUS_CODE\" statusCode=\"{}.{}\" triggerStatusCode=\"{}\" timeTaken=\"{taken}\" xmlns:freb=\"http://schemas.microsoft.com/win/2006/06/iis/freb\">",
@@ -91,7 +95,12 @@ pub fn render(response: &Response) -> String {
         response.status
     )
     .unwrap();
-    w.event(0, 4, "GENERAL_REQUEST_START", &[("RequestURL", response.url.clone()), ("RequestVerb", response.method.clone())]);
+    w.event(
+        0,
+        4,
+        "GENERAL_REQUEST_START",
+        &[("RequestURL", response.url.clone()), ("RequestVerb", response.method.clone())],
+    );
     for (event, at) in trace.events.iter().zip(&trace.offsets) {
         let at = at.as_micros() as u64;
         match event {
@@ -173,15 +182,6 @@ pub fn render(response: &Response) -> String {
     w.out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formats_utc_times() {
-        assert_eq!(super::system_time(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(super::system_time(1_795_000_000_123_456), "2026-11-18T11:06:40.123Z");
-    }
-}
-
 /// Writes the FREB files a worker keeps: numbered like IIS's (`fr000001.xml`), with the style
 /// sheet beside them.
 pub struct FrebWriter {
@@ -205,5 +205,14 @@ impl FrebWriter {
         let path = self.dir.join(format!("fr{n:06}.xml"));
         std::fs::write(&path, render(response))?;
         Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formats_utc_times() {
+        assert_eq!(super::system_time(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(super::system_time(1_795_000_000_123_456), "2026-11-18T11:06:40.123Z");
     }
 }

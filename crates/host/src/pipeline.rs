@@ -9,13 +9,13 @@
 //!   https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-notification-status-enumeration
 //! - Every module instance gets `Dispose` when the request ends.
 
+use crate::auth::Outcome;
 use crate::diagnostics::DiagnosticKind;
 use crate::exchange::{Request, Response};
 use crate::ffi::module_call::{self, GlobalHandler};
 use crate::globals;
 use crate::handler;
 use crate::notifications::{status_name, Notification, PIPELINE};
-use crate::auth::Outcome;
 use crate::objects::RequestObjects;
 use crate::scope::{self, Sink};
 use crate::state::RequestState;
@@ -148,10 +148,13 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
             if finished_here {
                 break;
             }
-        }
-        if notification.bit == RQ_AUTHENTICATE_REQUEST && !finished_here {
-            if let Outcome::Finished = worker.auth.require_user(state) {
-                finished_here = true;
+            // Users are set in the pre-notification (IAuthenticationProvider::SetUser): a request
+            // without one by then ends with 401.2, before any post-notification sees it.
+            if !post && notification.bit == RQ_AUTHENTICATE_REQUEST {
+                if let Outcome::Finished = worker.auth.require_user(state) {
+                    finished_here = true;
+                    break;
+                }
             }
         }
         if notification.bit == RQ_EXECUTE_REQUEST_HANDLER && !finished_here && !state.handled.get() {

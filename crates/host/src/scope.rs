@@ -75,7 +75,9 @@ impl Drop for ScopeGuard {
 /// The module and notification of the innermost frame, if any.
 pub fn current() -> (Option<String>, Option<&'static str>) {
     FRAMES.with(|f| {
-        f.borrow().last().map_or((None, None), |frame| (frame.module.as_deref().map(str::to_string), frame.notification))
+        f.borrow()
+            .last()
+            .map_or((None, None), |frame| (frame.module.as_deref().map(str::to_string), frame.notification))
     })
 }
 
@@ -100,7 +102,10 @@ pub fn record(event: TraceEvent) {
         Some(())
     });
     if recorded.is_none() {
-        eprintln!("iissim: {} (outside any request)", crate::trace::Trace { events: vec![event], ..Default::default() }.render().trim_end());
+        eprintln!(
+            "iissim: {} (outside any request)",
+            crate::trace::Trace { events: vec![event], ..Default::default() }.render().trim_end()
+        );
     }
 }
 

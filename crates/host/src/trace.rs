@@ -102,16 +102,18 @@ impl Trace {
                     depth = depth * 2
                 )
                 .unwrap(),
-                TraceEvent::SetResponseErrorStatus { module, notification, status, substatus, reason, error } => writeln!(
-                    out,
-                    "{:depth$}set-error-status: {status}.{substatus} {reason:?} hr=0x{:08X} by {} in {}",
-                    "",
-                    *error as u32,
-                    module.as_deref().unwrap_or("(host)"),
-                    notification.unwrap_or("-"),
-                    depth = depth * 2
-                )
-                .unwrap(),
+                TraceEvent::SetResponseErrorStatus { module, notification, status, substatus, reason, error } => {
+                    writeln!(
+                        out,
+                        "{:depth$}set-error-status: {status}.{substatus} {reason:?} hr=0x{:08X} by {} in {}",
+                        "",
+                        *error as u32,
+                        module.as_deref().unwrap_or("(host)"),
+                        notification.unwrap_or("-"),
+                        depth = depth * 2
+                    )
+                    .unwrap()
+                }
                 TraceEvent::DebugString { text } => {
                     writeln!(out, "{:depth$}debug: {}", "", text.trim_end(), depth = depth * 2).unwrap()
                 }

@@ -1,6 +1,7 @@
 //! The worker: the loaded modules and the server objects, shared by every request
 //! (IIS's w3wp). `Worker::execute` is the one entry point of both doors (HTTP and harness).
 
+use crate::auth::Authentication;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::error::LoadError;
@@ -9,7 +10,6 @@ use crate::ffi::loader::Image;
 use crate::ffi::module_call;
 use crate::ffi::module_call::GlobalHandler;
 use crate::globals;
-use crate::auth::Authentication;
 use crate::identity::tokens;
 use crate::objects::application::Application;
 use crate::objects::generated::thunks::{

@@ -1,0 +1,83 @@
+//! Built-in authentication: Basic against configured users, simulated Windows logons, and the
+//! 401 substatuses IIS gives when credentials are wrong (401.1) or no method may succeed (401.2).
+//! https://learn.microsoft.com/en-us/iis/configuration/system.webserver/security/authentication/basicauthentication
+//! https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/health-diagnostic-performance/http-status-code
+
+use crate::common::{fixture, Server};
+use iissim::Harness;
+use std::process::Command;
+
+fn harness() -> Harness {
+    Harness::from_config(fixture("api-probe/iissim-users.toml")).unwrap()
+}
+
+fn line<'a>(body: &'a str, prefix: &str) -> &'a str {
+    body.lines().find(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("no line `{prefix}` in:\n{body}"))
+}
+
+#[test]
+fn no_credentials_and_no_anonymous_is_401_2_with_every_challenge() {
+    let response = harness().get("/probe").send();
+    assert_eq!((response.status, response.substatus), (401, 2));
+    let challenges: Vec<&str> =
+        response.headers.iter().filter(|(n, _)| n == "WWW-Authenticate").map(|(_, v)| v.as_str()).collect();
+    assert_eq!(challenges, ["Basic realm=\"iissim\"", "Negotiate", "NTLM"]);
+}
+
+#[test]
+fn basic_logs_on_a_configured_user() {
+    // "CONTOSO\alice:secret" in base64.
+    let response = harness().get("/probe").header("Authorization", "Basic Q09OVE9TT1xhbGljZTpzZWNyZXQ=").send();
+    let body = String::from_utf8(response.body).unwrap();
+    assert_eq!(line(&body, "GetServerVariable(LOGON_USER)"), r#"GetServerVariable(LOGON_USER) = "CONTOSO\alice" (13)"#);
+    assert_eq!(line(&body, "GetServerVariable(AUTH_TYPE)"), r#"GetServerVariable(AUTH_TYPE) = "Basic" (5)"#);
+    assert_eq!(
+        line(&body, "GetUserName"),
+        r#"GetUserName = "CONTOSO\alice", GetRemoteUserName = "CONTOSO\alice", GetAuthenticationType = "Basic", GetPassword = "secret""#
+    );
+    assert_eq!(
+        line(&body, "GetPrimaryToken"),
+        "GetPrimaryToken: non-NULL, GetImpersonationToken: non-NULL, distinct: yes"
+    );
+}
+
+#[test]
+fn a_wrong_password_is_401_1() {
+    // "bob:wrong".
+    let response = harness().get("/probe").header("Authorization", "Basic Ym9iOndyb25n").send();
+    assert_eq!((response.status, response.substatus), (401, 1));
+    assert!(String::from_utf8_lossy(&response.body).contains("HTTP Error 401.1 - Unauthorized"));
+}
+
+#[test]
+fn a_simulated_windows_logon_names_its_user() {
+    let response = harness().get("/probe").header("Authorization", "Negotiate iissim:bob").send();
+    let body = String::from_utf8(response.body).unwrap();
+    assert_eq!(line(&body, "GetServerVariable(AUTH_TYPE)"), r#"GetServerVariable(AUTH_TYPE) = "Negotiate" (9)"#);
+    // bob is configured without tokens.
+    assert_eq!(line(&body, "GetPrimaryToken"), "GetPrimaryToken: NULL, GetImpersonationToken: NULL, distinct: no");
+}
+
+#[test]
+fn basic_and_windows_logons_over_http_with_curl() {
+    let server = Server::start(&fixture("api-probe/iissim-users.toml"));
+    let url = format!("http://{}/probe", server.addr);
+    let curl = |args: &[&str]| {
+        let output = Command::new("curl")
+            .args(["-s", "-i"])
+            .args(args)
+            .arg(&url)
+            .output()
+            .unwrap_or_else(|e| panic!("curl: {e}; install it with: apt-get install curl"));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let basic = curl(&["-u", "CONTOSO\\alice:secret"]);
+    assert!(basic.starts_with("HTTP/1.1 201 Made It"), "{basic}");
+    assert!(basic.contains(r#"GetServerVariable(AUTH_TYPE) = "Basic" (5)"#), "{basic}");
+    let windows = curl(&["-H", "Authorization: Negotiate iissim:CONTOSO\\alice"]);
+    assert!(windows.contains(r#"GetServerVariable(LOGON_USER) = "CONTOSO\alice" (13)"#), "{windows}");
+    let denied = curl(&[]);
+    assert!(denied.starts_with("HTTP/1.1 401 Unauthorized"), "{denied}");
+    // hyper writes header names Title-Cased (see docs/architecture.md).
+    assert!(denied.contains("Www-Authenticate: Basic realm=\"iissim\""), "{denied}");
+}
