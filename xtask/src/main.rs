@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's automation. `cargo xtask help` lists the commands.
 #![forbid(unsafe_code)]
 
+mod bench;
 mod codegen;
 mod tools;
 
@@ -15,6 +16,7 @@ cargo xtask <command>
   simulate [ARGS]     build the seed fixture module and serve it on 127.0.0.1:8080
                       (ARGS go to `iissim serve`, e.g. --bind 127.0.0.1:9000)
   test                install what the tests need (clang, cmake, xsltproc, xmllint), then run every test
+  bench [--quick]     the benchmark suite (installs wrk); prints pass/miss per target
   ci                  what .ci/run runs: codegen --check, fmt, clippy, then test
 ";
 
@@ -25,6 +27,7 @@ fn main() -> Result<()> {
         Some("codegen") => codegen::run(rest.contains(&"--check")),
         Some("simulate") => simulate(&rest),
         Some("test") => test(),
+        Some("bench") => bench::run(&rest),
         Some("ci") => ci(),
         Some("help") | None => {
             print!("{HELP}");
