@@ -170,9 +170,9 @@ impl HarnessBuilder {
         self
     }
 
-    /// Record every host API call on the trace.
-    pub fn trace_calls(mut self, calls: bool) -> Self {
-        self.config.trace.calls = calls;
+    /// How much each request's trace records (`Calls`: every host API call too).
+    pub fn trace_level(mut self, level: crate::TraceLevel) -> Self {
+        self.config.trace.level = level;
         self
     }
 

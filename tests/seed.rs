@@ -50,7 +50,7 @@ fn a_harness_built_in_code_answers_like_the_config_file() {
     let harness = Harness::builder()
         .module("UserToken", [fixture("user-token/module.cpp")])
         .anonymous("IUSR", false)
-        .trace_calls(true)
+        .trace_level(iissim::TraceLevel::Calls)
         .build()
         .unwrap();
     let response = harness.get("/").send();

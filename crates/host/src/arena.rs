@@ -25,9 +25,8 @@ impl Arena {
 
     /// A NUL-terminated copy of `bytes`.
     pub fn alloc_cstr(&self, bytes: &[u8]) -> *const c_char {
-        let copy = self.bump.alloc_slice_fill_copy(bytes.len() + 1, 0u8);
-        copy[..bytes.len()].copy_from_slice(bytes);
-        copy.as_ptr().cast()
+        let len = bytes.len();
+        self.bump.alloc_slice_fill_with(len + 1, |i| if i < len { bytes[i] } else { 0 }).as_ptr().cast()
     }
 
     /// A NUL-terminated platform wide string of `text`, and its length in code units.

@@ -153,9 +153,11 @@ pub struct UserConfig {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TraceConfig {
-    /// Record every host API call a module makes, not only notifications and diagnostics.
+    /// What each request records: `off` (diagnostics and event-log entries only), `default`
+    /// (also notifications, host events and status errors, with times), `calls` (also every
+    /// host API call a module makes).
     #[serde(default)]
-    pub calls: bool,
+    pub level: TraceLevel,
     /// Keep Failed Request Tracing files (`fr000001.xml`, ...) in this folder for the requests
     /// the rule below selects, as IIS does; none when absent.
     pub freb_dir: Option<PathBuf>,
@@ -166,9 +168,27 @@ pub struct TraceConfig {
     pub freb_time_taken_ms: Option<u64>,
 }
 
+/// How much a request's trace records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TraceLevel {
+    /// Diagnostics and event-log entries only (strict mode still sees every diagnostic).
+    Off,
+    /// Notifications, host events, status errors, diagnostics, with times.
+    #[default]
+    Default,
+    /// Everything, and every host API call.
+    Calls,
+}
+
 impl Default for TraceConfig {
     fn default() -> Self {
-        TraceConfig { calls: false, freb_dir: None, freb_status: default_freb_status(), freb_time_taken_ms: None }
+        TraceConfig {
+            level: TraceLevel::Default,
+            freb_dir: None,
+            freb_status: default_freb_status(),
+            freb_time_taken_ms: None,
+        }
     }
 }
 

@@ -109,7 +109,7 @@ pub fn render(response: &Response) -> String {
                 5,
                 "NOTIFY_MODULE_START",
                 &[
-                    ("ModuleName", module.clone()),
+                    ("ModuleName", module.to_string()),
                     ("Notification", notification.to_string()),
                     ("fIsPostNotification", post.to_string()),
                 ],
@@ -119,7 +119,7 @@ pub fn render(response: &Response) -> String {
                 5,
                 "NOTIFY_MODULE_END",
                 &[
-                    ("ModuleName", module.clone()),
+                    ("ModuleName", module.to_string()),
                     ("Notification", notification.to_string()),
                     ("fIsPostNotificationEvent", post.to_string()),
                     ("NotificationStatus", status.to_string()),

@@ -41,14 +41,13 @@ pub fn raise(
 ) -> bool {
     for module in subscribers(modules, bit) {
         let global = module.global_module.expect("subscribers have a global module") as *mut CGlobalModule;
-        let label = module.name.to_string();
-        sink.record(TraceEvent::ModuleStart { module: label.clone(), notification: name, post: false });
+        sink.record(TraceEvent::ModuleStart { module: module.name.clone(), notification: name, post: false });
         let status = {
-            let _scope = scope::enter(sink, Some(Rc::from(&*module.name)), Some(name));
+            let _scope = scope::enter(sink, Some(module.name.clone()), Some(name));
             module_call::notify_global(global, handler, provider)
         };
         sink.record(TraceEvent::ModuleEnd {
-            module: label,
+            module: module.name.clone(),
             notification: name,
             post: false,
             status: status_name(status),

@@ -23,16 +23,17 @@ use crate::trace::TraceEvent;
 use crate::worker::{LoadedModule, Worker};
 use iissim_abi::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// One module's instance for this request.
 struct Instance<'w> {
     module: &'w LoadedModule,
-    name: Rc<str>,
+    name: Arc<str>,
     object: *mut CHttpModule,
 }
 
 pub fn run(worker: &Worker, request: Request) -> Response {
-    let sink = Sink::new(worker.trace_calls);
+    let sink = Sink::new(worker.trace_level);
     let state = Rc::new(RequestState::new(worker.site.clone(), sink.clone(), request));
     let objects = RequestObjects::new(&state);
 
@@ -40,7 +41,7 @@ pub fn run(worker: &Worker, request: Request) -> Response {
     let mut failed = false;
     for module in worker.modules.iter() {
         let Some(factory) = module.factory else { continue };
-        let name: Rc<str> = Rc::from(&*module.name);
+        let name = module.name.clone();
         let _scope = scope::enter(&sink, Some(name.clone()), Some("GetHttpModule"));
         match module_call::get_http_module(factory as *mut IHttpModuleFactory, objects.allocator.as_ptr()) {
             Ok(object) if !object.is_null() => instances.push(Instance { module, name, object }),
@@ -188,14 +189,23 @@ fn deliver(
     context: *mut IHttpContext,
     provider: *mut IHttpEventProvider,
 ) -> REQUEST_NOTIFICATION_STATUS {
-    let module = instance.name.to_string();
-    state.sink.record(TraceEvent::ModuleStart { module: module.clone(), notification: n.name, post });
+    let events = state.sink.records_events();
+    if events {
+        state.sink.record(TraceEvent::ModuleStart { module: instance.name.clone(), notification: n.name, post });
+    }
     let status = {
         let _scope =
             scope::enter(&state.sink, Some(instance.name.clone()), Some(if post { n.post_name } else { n.name }));
         module_call::notify(instance.object, if post { n.post } else { n.pre }, context, provider)
     };
-    state.sink.record(TraceEvent::ModuleEnd { module, notification: n.name, post, status: status_name(status) });
+    if events {
+        state.sink.record(TraceEvent::ModuleEnd {
+            module: instance.name.clone(),
+            notification: n.name,
+            post,
+            status: status_name(status),
+        });
+    }
     status
 }
 

@@ -2,28 +2,38 @@
 //! which notification made it. The pipeline pushes a frame around every call into a module, so
 //! that a host method knows whom to name in a diagnostic without being told.
 
+use crate::config::TraceLevel;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::trace::{Trace, TraceEvent};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Collects what happens in one request, or while modules load.
 pub struct Sink {
     trace: RefCell<Trace>,
     started: std::time::Instant,
-    /// Record every host API call on the trace, not just notifications and diagnostics.
-    pub trace_calls: bool,
+    /// What the trace records.
+    pub level: TraceLevel,
 }
 
 impl Sink {
-    pub fn new(trace_calls: bool) -> Rc<Sink> {
+    pub fn new(level: TraceLevel) -> Rc<Sink> {
         let started_unix_micros =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_micros() as u64);
         let trace = Trace { started_unix_micros, ..Trace::default() };
-        Rc::new(Sink { trace: RefCell::new(trace), started: std::time::Instant::now(), trace_calls })
+        Rc::new(Sink { trace: RefCell::new(trace), started: std::time::Instant::now(), level })
+    }
+
+    /// Whether events other than diagnostics and event-log entries are recorded.
+    pub fn records_events(&self) -> bool {
+        self.level > TraceLevel::Off
     }
 
     pub fn record(&self, event: TraceEvent) {
+        if self.level == TraceLevel::Off && !matches!(event, TraceEvent::Diagnostic(_) | TraceEvent::EventLog { .. }) {
+            return;
+        }
         let mut trace = self.trace.borrow_mut();
         trace.offsets.push(self.started.elapsed());
         trace.events.push(event);
@@ -48,7 +58,7 @@ impl Sink {
 
 struct Frame {
     sink: Rc<Sink>,
-    module: Option<Rc<str>>,
+    module: Option<Arc<str>>,
     notification: Option<&'static str>,
 }
 
@@ -61,7 +71,7 @@ pub struct ScopeGuard {
     _not_send: std::marker::PhantomData<*const ()>,
 }
 
-pub fn enter(sink: &Rc<Sink>, module: Option<Rc<str>>, notification: Option<&'static str>) -> ScopeGuard {
+pub fn enter(sink: &Rc<Sink>, module: Option<Arc<str>>, notification: Option<&'static str>) -> ScopeGuard {
     FRAMES.with(|f| f.borrow_mut().push(Frame { sink: sink.clone(), module, notification }));
     ScopeGuard { _not_send: std::marker::PhantomData }
 }
@@ -85,7 +95,7 @@ pub fn current() -> (Option<String>, Option<&'static str>) {
 pub fn record_call(method: &'static str) {
     FRAMES.with(|f| {
         if let Some(frame) = f.borrow().last() {
-            if frame.sink.trace_calls {
+            if frame.sink.level == TraceLevel::Calls {
                 frame.sink.record(TraceEvent::Call { method });
             }
         }

@@ -3,19 +3,20 @@
 
 use crate::diagnostics::Diagnostic;
 use std::fmt::Write;
+use std::sync::Arc;
 
 /// One thing that happened while a request ran.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TraceEvent {
     /// FREB's NOTIFY_MODULE_START.
     ModuleStart {
-        module: String,
+        module: Arc<str>,
         notification: &'static str,
         post: bool,
     },
     /// FREB's NOTIFY_MODULE_END, with the status the handler returned.
     ModuleEnd {
-        module: String,
+        module: Arc<str>,
         notification: &'static str,
         post: bool,
         status: &'static str,

@@ -73,7 +73,7 @@ pub struct Worker {
     application: Box<ComObj<Application>>,
     pub(crate) site: Arc<Site>,
     pub(crate) auth: Authentication,
-    pub(crate) trace_calls: bool,
+    pub(crate) trace_level: crate::config::TraceLevel,
     /// What happened while the modules registered and the application started.
     lifecycle: Trace,
     /// Which requests keep a FREB file, and where.
@@ -93,7 +93,7 @@ impl Worker {
         });
         let server = Box::new(ComObj::new(http_server3_vtable::<Server>(), Server::new("iissim")));
         let application = Box::new(ComObj::new(http_application2_vtable::<Application>(), Application::new(&site)));
-        let sink = Sink::new(false);
+        let sink = Sink::new(crate::config::TraceLevel::Default);
         let mut modules = Vec::with_capacity(images.len());
         for image in images {
             modules.push(load(image, &server, &sink)?);
@@ -117,7 +117,7 @@ impl Worker {
             application,
             site,
             auth,
-            trace_calls: config.trace.calls,
+            trace_level: config.trace.level,
             lifecycle: sink.take_trace(),
             freb_rule: config.trace.clone(),
             freb: config.trace.freb_dir.as_ref().map(|d| crate::freb::FrebWriter::new(config.resolve(d))),
@@ -201,7 +201,7 @@ fn load(image: &ModuleImage, server: &ComObj<Server>, sink: &std::rc::Rc<Sink>) 
         Box::new(ComObj::new(http_module_registration_info2_vtable::<Registration>(), Registration::new(&image.name)));
     let name: Arc<str> = Arc::from(image.name.as_str());
     let hr = {
-        let _scope = scope::enter(sink, Some(name.as_ref().into()), Some("RegisterModule"));
+        let _scope = scope::enter(sink, Some(name.clone()), Some("RegisterModule"));
         loaded.register(SERVER_VERSION, registration.as_ptr(), server.as_ptr())
     };
     if hr < 0 {
@@ -227,7 +227,7 @@ impl Drop for Worker {
     /// Shutdown: every factory's and global module's `Terminate`, then the images unload
     /// (each `DllMain` sees DLL_PROCESS_DETACH).
     fn drop(&mut self) {
-        let sink = Sink::new(false);
+        let sink = Sink::new(crate::config::TraceLevel::Default);
         let stop_listening = ComObj::new(
             global_stop_listening_provider_vtable::<GlobalStopListeningProvider>(),
             GlobalStopListeningProvider,
@@ -253,7 +253,7 @@ impl Drop for Worker {
             application.as_ptr(),
         );
         for module in &self.modules {
-            let _scope = scope::enter(&sink, Some(module.name.as_ref().into()), Some("Terminate"));
+            let _scope = scope::enter(&sink, Some(module.name.clone()), Some("Terminate"));
             if let Some(factory) = module.factory {
                 module_call::terminate_factory(factory as *mut IHttpModuleFactory);
             }

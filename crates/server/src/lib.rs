@@ -89,9 +89,13 @@ async fn handle(
     local: SocketAddr,
 ) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
     let (parts, body) = request.into_parts();
-    let body = match body.collect().await {
-        Ok(collected) => collected.to_bytes().to_vec(),
-        Err(e) => return Ok(plain(400, format!("cannot read the request body: {e}"))),
+    let body = if hyper::body::Body::is_end_stream(&body) {
+        Vec::new()
+    } else {
+        match body.collect().await {
+            Ok(collected) => collected.to_bytes().to_vec(),
+            Err(e) => return Ok(plain(400, format!("cannot read the request body: {e}"))),
+        }
     };
     let version = match parts.version {
         hyper::Version::HTTP_10 => (1, 0),
@@ -125,8 +129,11 @@ async fn handle(
         Ok(out) => out,
         Err(e) => return Ok(plain(500, format!("the module produced a response HTTP cannot carry: {e}"))),
     };
-    if let Ok(reason) = hyper::ext::ReasonPhrase::try_from(response.reason.into_bytes()) {
-        out.extensions_mut().insert(reason);
+    // The reason phrase travels as an extension only when it is not the standard one.
+    if out.status().canonical_reason() != Some(response.reason.as_str()) {
+        if let Ok(reason) = hyper::ext::ReasonPhrase::try_from(response.reason.into_bytes()) {
+            out.extensions_mut().insert(reason);
+        }
     }
     Ok(out)
 }

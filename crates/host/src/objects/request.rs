@@ -11,34 +11,58 @@ use crate::raw_request::RawRequest;
 use crate::scope;
 use crate::state::RequestState;
 use core::ffi::c_void;
-use iissim_abi::http::{HTTP_HEADER_ID, HTTP_REQUEST, REQUEST_HEADER_NAMES};
+use iissim_abi::http::{HttpHeaderRequestMaximum, HTTP_HEADER_ID, HTTP_REQUEST, REQUEST_HEADER_NAMES};
 use iissim_abi::types::*;
 use iissim_abi::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A known header's value as handed out: the arena copy and its length.
+type Handed = Option<(PCSTR, USHORT)>;
+
 pub struct Request {
     state: Rc<RequestState>,
     /// `GetRawHttpRequest`'s structure, built on first use and kept for the request.
     raw: RefCell<Option<Box<RawRequest>>>,
+    /// Known headers already handed out, by id, so repeated calls neither search nor copy.
+    /// Whatever changes request headers must clear it.
+    known: RefCell<[Handed; HttpHeaderRequestMaximum as usize]>,
 }
 
 impl Request {
     pub fn new(state: Rc<RequestState>) -> Self {
-        Request { state, raw: RefCell::new(None) }
+        Request { state, raw: RefCell::new(None), known: RefCell::new([None; HttpHeaderRequestMaximum as usize]) }
     }
 
     /// A header's value copied into the request arena, with its length, or NULL and 0.
-    fn header(&self, name: Option<&str>, len: Out<'_, USHORT>) -> PCSTR {
-        match name.and_then(|n| self.state.request_header(n)) {
-            Some(value) => {
-                len.set(value.len().min(usize::from(u16::MAX)) as USHORT);
-                self.state.arena.alloc_cstr(value.as_bytes())
+    fn header(&self, name: &str, len: Out<'_, USHORT>) -> PCSTR {
+        if let Some(id) = REQUEST_HEADER_NAMES.iter().position(|n| n.eq_ignore_ascii_case(name)) {
+            return self.known_header(id, len);
+        }
+        let (ptr, n) = self.copy_header(name);
+        len.set(n);
+        ptr
+    }
+
+    fn known_header(&self, id: usize, len: Out<'_, USHORT>) -> PCSTR {
+        let cached = self.known.borrow()[id];
+        let (ptr, n) = cached.unwrap_or_else(|| {
+            let found = self.copy_header(REQUEST_HEADER_NAMES[id]);
+            self.known.borrow_mut()[id] = Some(found);
+            found
+        });
+        len.set(n);
+        ptr
+    }
+
+    /// The first header called `name`, copied into the arena (NULL and 0 when there is none).
+    fn copy_header(&self, name: &str) -> (PCSTR, USHORT) {
+        let request = self.state.request.borrow();
+        match request.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            Some((_, value)) => {
+                (self.state.arena.alloc_cstr(value.as_bytes()), value.len().min(usize::from(u16::MAX)) as USHORT)
             }
-            None => {
-                len.set(0);
-                std::ptr::null()
-            }
+            None => (std::ptr::null(), 0),
         }
     }
 
@@ -70,19 +94,28 @@ impl HttpRequest for Request {
                 "pszHeaderName is NULL",
             );
         }
-        self.header(name.to_str().as_deref(), len)
+        match name.to_str() {
+            Some(name) => self.header(&name, len),
+            None => {
+                len.set(0);
+                std::ptr::null()
+            }
+        }
     }
 
     fn get_header_by_id(&self, id: HTTP_HEADER_ID, len: Out<'_, USHORT>) -> PCSTR {
-        let name = usize::try_from(id).ok().and_then(|i| REQUEST_HEADER_NAMES.get(i).copied());
-        if name.is_none() {
-            scope::diagnose(
-                DiagnosticKind::ContractViolation,
-                "IHttpRequest::GetHeader(HTTP_HEADER_ID, USHORT*)",
-                format!("{id} is not a request header id (0..{})", REQUEST_HEADER_NAMES.len()),
-            );
+        match usize::try_from(id).ok().filter(|&i| i < REQUEST_HEADER_NAMES.len()) {
+            Some(id) => self.known_header(id, len),
+            None => {
+                scope::diagnose(
+                    DiagnosticKind::ContractViolation,
+                    "IHttpRequest::GetHeader(HTTP_HEADER_ID, USHORT*)",
+                    format!("{id} is not a request header id (0..{})", REQUEST_HEADER_NAMES.len()),
+                );
+                len.set(0);
+                std::ptr::null()
+            }
         }
-        self.header(name, len)
     }
 
     fn get_http_method(&self) -> PCSTR {
