@@ -92,6 +92,15 @@ fn a_changed_output_gives_a_diff_a_pending_snapshot_and_a_junit_failure() {
     let report = std::fs::read_to_string(&junit).unwrap();
     assert!(report.contains("<testsuite name=\"changed-output/seed\" tests=\"1\" failures=\"1\""), "{report}");
     assert!(report.contains("<failure message=\"snapshot seed__token changed"), "{report}");
+    let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/junit.xsd");
+    let valid = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&junit)
+        .output()
+        .unwrap_or_else(|e| panic!("xmllint: {e}; install it with: apt-get install libxml2-utils"));
+    assert!(valid.status.success(), "{}", String::from_utf8_lossy(&valid.stderr));
 
     let accepted = iissim().arg("test").arg(&dir).arg("--accept").output().unwrap();
     assert!(accepted.status.success(), "{}", String::from_utf8_lossy(&accepted.stdout));
