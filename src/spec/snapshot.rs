@@ -61,13 +61,21 @@ pub fn diff(old: &str, new: &str) -> String {
             out.push_str(&format!("   {}\n", old[i]));
             i += 1;
             j += 1;
-        } else if j < new.len() && (i == old.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push_str(&format!(" + {}\n", new[j]));
-            j += 1;
-        } else {
+        } else if i < old.len() && (j == new.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
             out.push_str(&format!(" - {}\n", old[i]));
             i += 1;
+        } else {
+            out.push_str(&format!(" + {}\n", new[j]));
+            j += 1;
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_changed_line_shows_old_then_new() {
+        assert_eq!(super::diff("a\nb\nc", "a\nB\nc"), "   a\n - b\n + B\n   c\n");
+    }
 }
