@@ -9,6 +9,18 @@
  */
 #ifndef _WINDOWS_
 #define _WINDOWS_
+#define _WINDEF_
+#define _WINNT_
+
+/* The header-only Win32 shim (winbase.h, the CRT extensions, COM, winsock, crypto) uses POSIX and
+ * GNU declarations of the C library. C++ compilers on glibc always ask for them; a C build gets
+ * them here when windows.h comes first. */
+#if !defined(_WIN32) && !defined(_GNU_SOURCE)
+# if !defined(__cplusplus) && defined(_FEATURES_H) && !defined(__USE_GNU)
+#  error "iissim: a C source must include <windows.h> (or another SDK header) before any C library header, or be compiled with -D_GNU_SOURCE"
+# endif
+# define _GNU_SOURCE 1
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -61,6 +73,27 @@
 # define __IISSIM_HAVE_STDIO 1
 #endif
 
+/* __IISSIM_POSIX: a hosted build off Windows, where the shim implements the Win32 and CRT
+ * functions over the C library and POSIX. Without it (the freestanding layout proofs, a Windows
+ * target) only the types and constants are declared. */
+#if !defined(_WIN32)
+# ifdef __has_include
+#  if __has_include(<pthread.h>) && __has_include(<unistd.h>) && __has_include(<stdio.h>)
+#   define __IISSIM_POSIX 1
+#  endif
+# else
+#  define __IISSIM_POSIX 1
+# endif
+#endif
+
+/* State that a module shares between its translation units (handle registry, locks): a weak
+ * hidden definition, which the linker merges into one copy per module. */
+#if defined(__GNUC__) || defined(__clang__)
+# define __IISSIM_SHARED __attribute__((__weak__, __visibility__("hidden")))
+#else
+# define __IISSIM_SHARED
+#endif
+
 /* C runtime headers that Windows code expects to find after including windows.h.
  * Each is included only where it exists, so that a freestanding build (the MSVC-target layout
  * proofs, which have only the compiler's own headers) still compiles. */
@@ -86,6 +119,15 @@
 # include <wchar.h>
 # include <stdlib.h>
 # include <stdio.h>
+#endif
+
+/* C++: the C library's C++ headers come now, before the printf redirects of iissim/crt.h, since
+ * <cstdio> and <cwchar> #undef the names they declare. */
+#if defined(__cplusplus) && defined(__IISSIM_POSIX)
+# include <cstdio>
+# include <cwchar>
+# include <cstdlib>
+# include <cstring>
 #endif
 
 /* Calling conventions and declaration modifiers.
@@ -117,6 +159,14 @@
 # ifndef __ptr64
 #  define __ptr64
 # endif
+#endif
+
+/* MSVC's sized integer keywords (`unsigned __int64` must keep working, so these are macros) */
+#if !defined(_MSC_VER) && !defined(_WIN32) && !defined(_MSC_EXTENSIONS) && !defined(__int64)
+# define __int8             char
+# define __int16            short
+# define __int32            int
+# define __int64            long long
 #endif
 
 /* __declspec(x) becomes __iissim_declspec_x; each supported x maps to a GNU attribute or to nothing.
@@ -396,6 +446,24 @@ __IISSIM_HIDDEN inline bool operator!=(const GUID &a, const GUID &b) { return __
 #define IsEqualIID(a, b)    IsEqualGUID(a, b)
 #define IsEqualCLSID(a, b)  IsEqualGUID(a, b)
 
+/* DEFINE_GUID declares a GUID, or defines it where INITGUID is defined (initguid.h): a weak
+ * definition, so that every translation unit of a module may define the same GUID. */
+#ifdef __cplusplus
+# define __IISSIM_GUID_DEFINITION   extern "C" DECLSPEC_SELECTANY
+#else
+# define __IISSIM_GUID_DEFINITION   DECLSPEC_SELECTANY
+#endif
+#ifdef INITGUID
+# define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
+    __IISSIM_GUID_DEFINITION const GUID name = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
+#else
+# define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) EXTERN_C const GUID name
+#endif
+/* The SDK's own well-known GUIDs (IID_IUnknown, ...), which Windows links from uuid.lib: always
+ * defined, weak and hidden, one per module. */
+#define __IISSIM_DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
+    __IISSIM_GUID_DEFINITION __IISSIM_HIDDEN const GUID name = {l, w1, w2, {b1, b2, b3, b4, b5, b6, b7, b8}}
+
 /* Asynchronous I/O */
 
 typedef struct _OVERLAPPED {
@@ -501,6 +569,12 @@ __IISSIM_STATIC_ASSERT(sizeof(SOCKADDR) == 16, "SOCKADDR must be 16 bytes")
 __IISSIM_STATIC_ASSERT(sizeof(void *) != 8 || sizeof(OVERLAPPED) == 32, "OVERLAPPED must be 32 bytes on 64-bit")
 __IISSIM_STATIC_ASSERT(sizeof(ULONG_PTR) == sizeof(void *), "ULONG_PTR must be pointer-sized")
 
+/* The host-services table every module carries (design decision 6) */
+
+#if !defined(_WIN32)
+# include <iissim/host_services.h>
+#endif
+
 /* Per-thread last error, one per module.
  * C++: a function-local thread_local in an inline function, which the ODR makes one per module.
  * C with GNU compilers: a weak hidden thread-local that the linker merges across the module. */
@@ -540,6 +614,12 @@ static __IISSIM_INLINE VOID SetLastError(DWORD dwErrCode)
 
 static __IISSIM_INLINE VOID OutputDebugStringA(LPCSTR pszText)
 {
+#if !defined(_WIN32)
+    if (pszText && IISSIM_HOST_SERVICE(output_debug_string)) {
+        iissim_host_services->output_debug_string(pszText);
+        return;
+    }
+#endif
 #ifdef __IISSIM_HAVE_STDIO
     if (pszText)
         fputs(pszText, stderr);
@@ -550,6 +630,42 @@ static __IISSIM_INLINE VOID OutputDebugStringA(LPCSTR pszText)
 
 static __IISSIM_INLINE VOID OutputDebugStringW(LPCWSTR pszText)
 {
+#if defined(__IISSIM_POSIX)
+    if (pszText && IISSIM_HOST_SERVICE(output_debug_string)) {
+        /* As UTF-8, in one call */
+        size_t n = 0, o = 0;
+        char *utf8;
+        while (pszText[n])
+            n++;
+        utf8 = (char *)malloc(n * 4 + 1);
+        if (utf8) {
+            for (size_t i = 0; i < n; i++) {
+                uint32_t c = (uint32_t)pszText[i];
+                if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+                    c = 0xFFFD;
+                if (c < 0x80) {
+                    utf8[o++] = (char)c;
+                } else if (c < 0x800) {
+                    utf8[o++] = (char)(0xC0 | (c >> 6));
+                    utf8[o++] = (char)(0x80 | (c & 0x3F));
+                } else if (c < 0x10000) {
+                    utf8[o++] = (char)(0xE0 | (c >> 12));
+                    utf8[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                    utf8[o++] = (char)(0x80 | (c & 0x3F));
+                } else {
+                    utf8[o++] = (char)(0xF0 | (c >> 18));
+                    utf8[o++] = (char)(0x80 | ((c >> 12) & 0x3F));
+                    utf8[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                    utf8[o++] = (char)(0x80 | (c & 0x3F));
+                }
+            }
+            utf8[o] = 0;
+            iissim_host_services->output_debug_string(utf8);
+            free(utf8);
+            return;
+        }
+    }
+#endif
 #ifdef __IISSIM_HAVE_STDIO
     if (!pszText)
         return;
@@ -649,6 +765,68 @@ static __IISSIM_INLINE int _wcsicmp(const wchar_t *a, const wchar_t *b)
 {
     return _wcsnicmp(a, b, (size_t)-1);
 }
+#endif
+
+/* The rest of what windows.h brings on Windows: the kernel32 shim, the C runtime extensions,
+ * and, unless WIN32_LEAN_AND_MEAN, COM and OLE automation, winsock and the crypto API. */
+
+#include <iissim/crt.h>
+#include <winbase.h>
+#ifndef WIN32_LEAN_AND_MEAN
+# include <objbase.h>
+# include <winsock2.h>
+# include <wincrypt.h>
+#endif
+
+
+/* min and max, as windows.h defines them unless NOMINMAX.
+ * In C++ the standard headers that declare or use std::min, std::max or numeric_limits<>::max()
+ * would break if they came after these macros, so windows.h includes the common ones first (their
+ * include guards then make a later #include a no-op); see docs for the list. A module that
+ * includes another such header after windows.h defines NOMINMAX, as on Windows. */
+#ifndef NOMINMAX
+# if defined(__cplusplus) && defined(__IISSIM_POSIX)
+#  include <limits>
+#  include <algorithm>
+#  include <utility>
+#  include <string>
+#  include <vector>
+#  include <deque>
+#  include <list>
+#  include <map>
+#  include <set>
+#  include <unordered_map>
+#  include <unordered_set>
+#  include <memory>
+#  include <functional>
+#  include <iterator>
+#  include <numeric>
+#  include <iostream>
+#  include <istream>
+#  include <ostream>
+#  include <sstream>
+#  include <fstream>
+#  include <iomanip>
+#  include <stdexcept>
+#  include <chrono>
+#  include <atomic>
+#  include <mutex>
+#  include <thread>
+#  include <condition_variable>
+#  include <array>
+#  include <queue>
+#  include <stack>
+#  include <bitset>
+#  include <tuple>
+#  include <climits>
+#  include <cmath>
+# endif
+# ifndef max
+#  define max(a, b)         (((a) > (b)) ? (a) : (b))
+# endif
+# ifndef min
+#  define min(a, b)         (((a) < (b)) ? (a) : (b))
+# endif
 #endif
 
 #endif  /* _WINDOWS_ */

@@ -87,6 +87,28 @@ inline int32_t HRESULT_FROM_WIN32(uint32_t x)
 #define E_NOT_SUFFICIENT_BUFFER     _HRESULT_TYPEDEF_(0x8007007Au)
 #define E_NOT_SET                   _HRESULT_TYPEDEF_(0x80070490u)
 #define E_NOT_VALID_STATE           _HRESULT_TYPEDEF_(0x8007139Fu)
+#define E_CHANGED_STATE             _HRESULT_TYPEDEF_(0x8000000Cu)
+#define CO_E_NOTINITIALIZED         _HRESULT_TYPEDEF_(0x800401F0u)
+#define RPC_E_CHANGED_MODE          _HRESULT_TYPEDEF_(0x80010106u)
+#define CO_E_CLASSSTRING            _HRESULT_TYPEDEF_(0x800401F3u)
+#define REGDB_E_CLASSNOTREG         _HRESULT_TYPEDEF_(0x80040154u)
+#define CLASS_E_NOAGGREGATION       _HRESULT_TYPEDEF_(0x80040110u)
+#define CLASS_E_CLASSNOTAVAILABLE   _HRESULT_TYPEDEF_(0x80040111u)
+#define DISP_E_UNKNOWNINTERFACE     _HRESULT_TYPEDEF_(0x80020001u)
+#define DISP_E_MEMBERNOTFOUND       _HRESULT_TYPEDEF_(0x80020003u)
+#define DISP_E_PARAMNOTFOUND        _HRESULT_TYPEDEF_(0x80020004u)
+#define DISP_E_TYPEMISMATCH         _HRESULT_TYPEDEF_(0x80020005u)
+#define DISP_E_UNKNOWNNAME          _HRESULT_TYPEDEF_(0x80020006u)
+#define DISP_E_BADVARTYPE           _HRESULT_TYPEDEF_(0x80020008u)
+#define DISP_E_EXCEPTION            _HRESULT_TYPEDEF_(0x80020009u)
+#define DISP_E_OVERFLOW             _HRESULT_TYPEDEF_(0x8002000Au)
+#define DISP_E_BADINDEX             _HRESULT_TYPEDEF_(0x8002000Bu)
+#define DISP_E_ARRAYISLOCKED        _HRESULT_TYPEDEF_(0x8002000Du)
+#define DISP_E_BADPARAMCOUNT        _HRESULT_TYPEDEF_(0x8002000Eu)
+#define NTE_BAD_DATA                _HRESULT_TYPEDEF_(0x80090005u)
+#define NTE_BAD_FLAGS               _HRESULT_TYPEDEF_(0x80090009u)
+#define NTE_INVALID_PARAMETER       _HRESULT_TYPEDEF_(0x80090027u)
+#define CRYPT_E_ASN1_BADTAG         _HRESULT_TYPEDEF_(0x8009310Bu)
 
 /* Win32 error codes */
 
@@ -106,6 +128,7 @@ inline int32_t HRESULT_FROM_WIN32(uint32_t x)
 #define ERROR_NOT_READY             21
 #define ERROR_BAD_LENGTH            24
 #define ERROR_SHARING_VIOLATION     32
+#define ERROR_NO_MORE_FILES         18
 #define ERROR_HANDLE_EOF            38
 #define ERROR_NOT_SUPPORTED         50
 #define ERROR_FILE_EXISTS           80
@@ -115,18 +138,28 @@ inline int32_t HRESULT_FROM_WIN32(uint32_t x)
 #define ERROR_DISK_FULL             112
 #define ERROR_INSUFFICIENT_BUFFER   122
 #define ERROR_INVALID_NAME          123
+#define ERROR_NEGATIVE_SEEK         131
+#define ERROR_DIR_NOT_EMPTY         145
+#define ERROR_NOT_LOCKED            158
 #define ERROR_MOD_NOT_FOUND         126
 #define ERROR_PROC_NOT_FOUND        127
 #define ERROR_BAD_ARGUMENTS         160
 #define ERROR_ALREADY_EXISTS        183
+#define ERROR_ENVVAR_NOT_FOUND      203
+#define ERROR_FILENAME_EXCED_RANGE  206
 #define ERROR_NO_DATA               232
 #define ERROR_MORE_DATA             234
 #define WAIT_TIMEOUT                258
 #define ERROR_NO_MORE_ITEMS         259
+#define ERROR_NOT_OWNER             288
+#define ERROR_TOO_MANY_POSTS        298
+#define ERROR_MR_MID_NOT_FOUND      317
+#define ERROR_INVALID_ADDRESS       487
 #define ERROR_ARITHMETIC_OVERFLOW   534
 #define ERROR_OPERATION_ABORTED     995
 #define ERROR_IO_PENDING            997
 #define ERROR_INVALID_FLAGS         1004
+#define ERROR_NO_UNICODE_TRANSLATION 1113
 #define ERROR_NOT_FOUND             1168
 #define ERROR_CANCELLED             1223
 #define ERROR_CONNECTION_INVALID    1229
@@ -136,5 +169,39 @@ inline int32_t HRESULT_FROM_WIN32(uint32_t x)
 #define ERROR_TIMEOUT               1460
 #define ERROR_NOT_ENOUGH_QUOTA      1816
 #define ERROR_INVALID_STATE         5023
+
+/* Windows Sockets error codes */
+
+#define WSAEINTR                    10004
+#define WSAEBADF                    10009
+#define WSAEACCES                   10013
+#define WSAEFAULT                   10014
+#define WSAEINVAL                   10022
+#define WSAEMFILE                   10024
+#define WSAEWOULDBLOCK              10035
+#define WSAEINPROGRESS              10036
+#define WSAEALREADY                 10037
+#define WSAENOTSOCK                 10038
+#define WSAEMSGSIZE                 10040
+#define WSAEAFNOSUPPORT             10047
+#define WSAEADDRINUSE               10048
+#define WSAEADDRNOTAVAIL            10049
+#define WSAENETDOWN                 10050
+#define WSAENETUNREACH              10051
+#define WSAECONNABORTED             10053
+#define WSAECONNRESET               10054
+#define WSAENOBUFS                  10055
+#define WSAEISCONN                  10056
+#define WSAENOTCONN                 10057
+#define WSAETIMEDOUT                10060
+#define WSAECONNREFUSED             10061
+#define WSAEHOSTUNREACH             10065
+#define WSASYSNOTREADY              10091
+#define WSAVERNOTSUPPORTED          10092
+#define WSANOTINITIALISED           10093
+#define WSAHOST_NOT_FOUND           11001
+#define WSATRY_AGAIN                11002
+#define WSANO_RECOVERY              11003
+#define WSANO_DATA                  11004
 
 #endif  /* _WINERROR_ */

@@ -1,0 +1,1 @@
+#include <ws2tcpip.h> /* WS2tcpip.h: the same header, for sources that spell it so. Licence: MIT OR Apache-2.0. */

@@ -1,0 +1,1 @@
+#include <wincrypt.h> /* WinCrypt.h: the same header, for sources that spell it so. Licence: MIT OR Apache-2.0. */

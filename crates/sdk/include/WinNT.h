@@ -1,0 +1,1 @@
+#include <windows.h> /* WinNT.h: windows.h holds the basic types. Licence: MIT OR Apache-2.0. */
