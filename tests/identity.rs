@@ -81,3 +81,19 @@ fn basic_and_windows_logons_over_http_with_curl() {
     // hyper writes header names Title-Cased (see docs/architecture.md).
     assert!(denied.contains("Www-Authenticate: Basic realm=\"iissim\""), "{denied}");
 }
+
+/// Closing the server's token is a contract violation the IHttpUser documentation states; a
+/// strict harness fails the request and names module, notification and user.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getprimarytoken-method
+#[test]
+fn closing_the_primary_token_fails_a_strict_test() {
+    let strict = Harness::from_config(fixture("close-token/iissim.toml")).unwrap();
+    let failure = strict.get("/").try_send().unwrap_err();
+    let text = failure.to_string();
+    assert!(
+        text.contains("contract-violation: module TokenCloser in RQ_AUTHENTICATE_REQUEST (post): CloseHandle: closed the primary token of user `IUSR`, which the server owns"),
+        "{text}"
+    );
+    // The token stays valid for the rest of the request.
+    assert_eq!(failure.response.body, b"closed=1 same=1\n");
+}

@@ -97,9 +97,10 @@ impl Trace {
                 TraceEvent::Diagnostic(d) => writeln!(out, "{:depth$}! {d}", "", depth = depth * 2).unwrap(),
                 TraceEvent::EventLog { source, kind, category, event_id, strings } => writeln!(
                     out,
-                    "{:depth$}event-log: {source} {} id={event_id} category={category} {strings:?}",
+                    "{:depth$}event-log: {source} {} id={} (0x{event_id:08X}) category={category} {strings:?}",
                     "",
                     event_kind(*kind),
+                    event_id & 0xFFFF,
                     depth = depth * 2
                 )
                 .unwrap(),
