@@ -62,12 +62,13 @@ fn redirect_sets_302_and_location_with_the_query_string() {
 fn an_unimplemented_method_returns_the_failure_value_and_is_diagnosed() {
     let harness = Harness::from_config(fixture("api-probe/iissim.toml")).unwrap().strict(false);
     let response = harness.get("/unimplemented").send();
-    assert_eq!(response.header("X-Site"), Some("NULL"));
+    // E_NOTIMPL, as IIS would answer a method it does not have.
+    assert_eq!(response.header("X-Hr"), Some("0x80004001"));
     let [d] = response.diagnostics.as_slice() else { panic!("{:?}", response.diagnostics) };
     assert_eq!(d.kind, DiagnosticKind::Unimplemented);
     assert_eq!(d.module.as_deref(), Some("ApiProbe"));
     assert_eq!(d.notification, Some("RQ_AUTHENTICATE_REQUEST (post)"));
-    assert_eq!(d.method, "IHttpContext::GetSite()");
+    assert_eq!(d.method, "IHttpContext::NotifyCustomNotification(ICustomNotificationProvider*, BOOL*)");
 }
 
 #[test]
@@ -77,7 +78,8 @@ fn strict_mode_fails_the_request_naming_module_notification_and_method() {
     assert_eq!(
         failure.to_string(),
         "strict mode: the request produced 1 diagnostic(s):\n  \
-         unimplemented: module ApiProbe in RQ_AUTHENTICATE_REQUEST (post): IHttpContext::GetSite(): not implemented by iissim\n"
+         unimplemented: module ApiProbe in RQ_AUTHENTICATE_REQUEST (post): \
+         IHttpContext::NotifyCustomNotification(ICustomNotificationProvider*, BOOL*): not implemented by iissim\n"
     );
 }
 

@@ -30,7 +30,7 @@ pub struct IISSIM_HOST_SERVICES {
     >,
     /// `OutputDebugStringA/W`, as UTF-8.
     pub output_debug_string: Option<unsafe extern "C" fn(text: *const c_char)>,
-    /// Reserved for `GetTokenInformation`.
+    /// `GetTokenInformation` on a host token; returns a Win32 error code.
     pub get_token_information: Option<
         unsafe extern "C" fn(
             token: *mut c_void,
@@ -38,11 +38,29 @@ pub struct IISSIM_HOST_SERVICES {
             buffer: *mut c_void,
             length: u32,
             returned: *mut u32,
-        ) -> c_int,
+        ) -> u32,
     >,
-    /// Reserved for `CheckTokenMembership`.
+    /// `CheckTokenMembership`; returns a Win32 error code.
     pub check_token_membership:
-        Option<unsafe extern "C" fn(token: *mut c_void, sid: *const c_void, is_member: *mut c_int) -> c_int>,
+        Option<unsafe extern "C" fn(token: *mut c_void, sid: *const c_void, is_member: *mut c_int) -> u32>,
+    /// `DuplicateToken(Ex)`: a new token the module owns (1 primary, 2 impersonation).
+    pub duplicate_token:
+        Option<unsafe extern "C" fn(token: *mut c_void, token_type: u32, new_token: *mut *mut c_void) -> u32>,
+    /// Impersonation: the thread's token (NULL reverts).
+    pub set_thread_token: Option<unsafe extern "C" fn(token: *mut c_void) -> u32>,
+    /// The thread's impersonation token, or NULL.
+    pub get_thread_token: Option<unsafe extern "C" fn() -> *mut c_void>,
+    /// `LookupAccountSid` with UTF-8 buffers.
+    pub lookup_account_sid: Option<
+        unsafe extern "C" fn(
+            sid: *const c_void,
+            name: *mut c_char,
+            name_len: *mut u32,
+            domain: *mut c_char,
+            domain_len: *mut u32,
+            sid_use: *mut u32,
+        ) -> u32,
+    >,
 }
 
 const _: () = {
@@ -52,5 +70,9 @@ const _: () = {
     assert!(offset_of!(IISSIM_HOST_SERVICES, output_debug_string) == 8 + 2 * size_of::<usize>());
     assert!(offset_of!(IISSIM_HOST_SERVICES, get_token_information) == 8 + 3 * size_of::<usize>());
     assert!(offset_of!(IISSIM_HOST_SERVICES, check_token_membership) == 8 + 4 * size_of::<usize>());
-    assert!(size_of::<IISSIM_HOST_SERVICES>() == 8 + 5 * size_of::<usize>());
+    assert!(offset_of!(IISSIM_HOST_SERVICES, duplicate_token) == 8 + 5 * size_of::<usize>());
+    assert!(offset_of!(IISSIM_HOST_SERVICES, set_thread_token) == 8 + 6 * size_of::<usize>());
+    assert!(offset_of!(IISSIM_HOST_SERVICES, get_thread_token) == 8 + 7 * size_of::<usize>());
+    assert!(offset_of!(IISSIM_HOST_SERVICES, lookup_account_sid) == 8 + 8 * size_of::<usize>());
+    assert!(size_of::<IISSIM_HOST_SERVICES>() == 8 + 9 * size_of::<usize>());
 };

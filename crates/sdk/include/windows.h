@@ -772,6 +772,9 @@ static __IISSIM_INLINE int _wcsicmp(const wchar_t *a, const wchar_t *b)
 
 #include <iissim/crt.h>
 #include <winbase.h>
+#if defined(__IISSIM_POSIX)
+# include <iissim/security.h>
+#endif
 #ifndef WIN32_LEAN_AND_MEAN
 # include <objbase.h>
 # include <winsock2.h>

@@ -104,7 +104,7 @@ impl HttpUser for User {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getuservariable-method
     fn get_user_variable(&self, name: CStrArg<'_>) -> PVOID {
         match name.to_bytes() {
-            Some(b"SID") => self.identity().sid.as_ptr().cast_mut().cast::<c_void>(),
+            Some(b"SID") => self.identity().principal.sid.as_ptr().cast_mut().cast::<c_void>(),
             _ => std::ptr::null_mut(),
         }
     }
