@@ -97,3 +97,38 @@ fn closing_the_primary_token_fails_a_strict_test() {
     // The token stays valid for the rest of the request.
     assert_eq!(failure.response.body, b"closed=1 same=1\n");
 }
+
+/// Writing through a token: tokens are read-only, and the write ends the process with a report
+/// naming module, notification and token (the IHttpUser documentation: callers must not change
+/// the memory a token refers to).
+#[test]
+fn writing_through_a_token_ends_the_process_with_a_named_report() {
+    let output = Command::new(env!("CARGO_BIN_EXE_iissim"))
+        .args(["request", "--config"])
+        .arg(fixture("token-write/iissim.toml"))
+        .arg("/")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(70), "{stderr}");
+    assert!(
+        stderr.contains("contract violation: module TokenWriter in RQ_AUTHENTICATE_REQUEST (post) wrote to the primary token of user `IUSR`"),
+        "{stderr}"
+    );
+}
+
+/// Any other crash is not iissim's to explain: it goes to the default handler, as without iissim.
+#[test]
+#[cfg(unix)]
+fn other_crashes_are_passed_on() {
+    use std::os::unix::process::ExitStatusExt;
+    let output = Command::new(env!("CARGO_BIN_EXE_iissim"))
+        .args(["request", "--config"])
+        .arg(fixture("token-write/iissim-null.toml"))
+        .arg("/")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.signal(), Some(11), "{stderr}");
+    assert!(!stderr.contains("contract violation"), "{stderr}");
+}

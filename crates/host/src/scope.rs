@@ -91,6 +91,19 @@ pub fn current() -> (Option<String>, Option<&'static str>) {
     })
 }
 
+/// As [`current`], from a signal handler: gives up rather than wait or panic on a borrow.
+pub fn current_for_crash() -> (Option<String>, Option<&'static str>) {
+    FRAMES
+        .try_with(|f| {
+            let frames = f.try_borrow().ok()?;
+            let frame = frames.last()?;
+            Some((frame.module.as_deref().map(str::to_string), frame.notification))
+        })
+        .ok()
+        .flatten()
+        .unwrap_or((None, None))
+}
+
 /// Records a host API call on the current request's trace, if it records calls.
 pub fn record_call(method: &'static str) {
     FRAMES.with(|f| {

@@ -6,6 +6,7 @@
 //! - [`module_call`]: calls from the host into module-side vtables.
 //! - [`loader`]: loading a module image and calling `RegisterModule`.
 //! - [`host_services`]: the table the SDK's Win32 shim calls (event log, CloseHandle, ...).
+//! - [`token_memory`]: read-only memory behind token handles, and the report of a write to it.
 //! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
 #![allow(unsafe_code)]
 
@@ -16,3 +17,4 @@ pub mod host_services;
 pub mod loader;
 pub mod memory;
 pub mod module_call;
+pub mod token_memory;

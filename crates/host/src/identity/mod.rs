@@ -84,7 +84,10 @@ const FIRST_TOKEN: usize = 0x7E57_0004;
 
 impl TokenTable {
     pub fn issue(&self, principal: &Arc<Principal>, kind: TokenKind) -> Token {
-        let token = Token(FIRST_TOKEN + 4 * self.next.fetch_add(1, Ordering::Relaxed));
+        let index = self.next.fetch_add(1, Ordering::Relaxed);
+        // In the read-only token region where there is one (a write through the handle is
+        // caught and reported), else a value no allocation has.
+        let token = Token(crate::ffi::token_memory::token_address(index).unwrap_or(FIRST_TOKEN + 4 * index));
         self.lock().insert(token, (principal.clone(), kind));
         token
     }
@@ -96,6 +99,19 @@ impl TokenTable {
     /// Whose token `handle` is, and what kind, if the host issued it.
     pub fn get(&self, handle: HANDLE) -> Option<(Arc<Principal>, TokenKind)> {
         self.lock().get(&Token(handle as usize)).cloned()
+    }
+
+    /// "the primary token of user `IUSR`", for the crash report of a write through a token;
+    /// does not wait for the table's lock.
+    pub fn describe_for_crash(&self, handle: HANDLE) -> Option<String> {
+        let entries = self.entries.try_lock().ok()?;
+        let (principal, kind) = entries.get(&Token(handle as usize))?;
+        let which = match kind {
+            TokenKind::Primary => "primary token",
+            TokenKind::Impersonation => "impersonation token",
+            TokenKind::Duplicate { .. } => "duplicated token",
+        };
+        Some(format!("the {which} of user `{}`", principal.name))
     }
 
     /// Closes a token the module owns; says whether it was one.

@@ -1,0 +1,127 @@
+//! Read-only memory behind token handles. The IHttpUser documentation says callers must not
+//! change the memory a token refers to; iissim's token handles are addresses in a read-only
+//! mapping, so a module that writes through one faults there. A signal handler recognises the
+//! address and ends the process with a report that names the module, the notification and the
+//! token, instead of a bare segmentation fault. Other faults go on to the handler that was
+//! there before (Rust's stack-overflow check, a debugger's, or the default).
+//!
+//! The report is written from the signal handler of a process about to end: it reads the
+//! current scope and the token table without waiting for locks, and exits with status 70.
+
+use std::sync::OnceLock;
+
+/// Bytes of address space reserved for tokens: 4 bytes a token, as Windows handles step.
+const REGION_LEN: usize = 16 << 20;
+
+struct Region {
+    base: usize,
+}
+
+fn region() -> Option<&'static Region> {
+    static REGION: OnceLock<Option<Region>> = OnceLock::new();
+    REGION.get_or_init(map_region).as_ref()
+}
+
+/// The address of the `index`th token, inside the read-only region, if there is one.
+pub fn token_address(index: usize) -> Option<usize> {
+    let region = region()?;
+    let offset = 4 * (index + 1);
+    (offset < REGION_LEN).then_some(region.base + offset)
+}
+
+#[cfg(unix)]
+fn map_region() -> Option<Region> {
+    // SAFETY: an anonymous private read-only mapping of fresh address space; nothing else uses
+    // it, and it is never unmapped (tokens live as long as the process).
+    let base = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            REGION_LEN,
+            libc::PROT_READ,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if base == libc::MAP_FAILED {
+        return None;
+    }
+    install_handler();
+    Some(Region { base: base as usize })
+}
+
+#[cfg(not(unix))]
+fn map_region() -> Option<Region> {
+    None
+}
+
+/// The SIGSEGV action before ours, to pass other faults on to.
+#[cfg(unix)]
+static PREVIOUS: OnceLock<libc::sigaction> = OnceLock::new();
+
+#[cfg(unix)]
+fn install_handler() {
+    // SAFETY: sigaction with a zeroed struct filled in with our handler; the previous action
+    // is kept for faults that are not ours.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_fault as *const () as usize;
+        action.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+        libc::sigemptyset(&mut action.sa_mask);
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGSEGV, &action, &mut previous) == 0 {
+            let _ = PREVIOUS.set(previous);
+        }
+    }
+}
+
+#[cfg(unix)]
+extern "C" fn on_fault(signal: libc::c_int, info: *mut libc::siginfo_t, context: *mut libc::c_void) {
+    // SAFETY: the kernel passes a valid siginfo for SA_SIGINFO handlers.
+    let address = unsafe { (*info).si_addr() } as usize;
+    if let Some(region) = region() {
+        if (region.base..region.base + REGION_LEN).contains(&address) {
+            report(address);
+        }
+    }
+    // Not ours: hand the fault to whoever handled it before.
+    match PREVIOUS.get().copied() {
+        Some(previous) if previous.sa_flags & libc::SA_SIGINFO != 0 && previous.sa_sigaction > 1 => {
+            // SAFETY: the previous handler is an SA_SIGINFO handler taking these arguments.
+            let handler: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
+                unsafe { std::mem::transmute(previous.sa_sigaction) };
+            handler(signal, info, context);
+        }
+        Some(previous) if previous.sa_sigaction > 1 => {
+            // SAFETY: a plain handler taking the signal number.
+            let handler: extern "C" fn(libc::c_int) = unsafe { std::mem::transmute(previous.sa_sigaction) };
+            handler(signal);
+        }
+        _ => {
+            // SAFETY: back to the default action; returning re-runs the faulting access, which
+            // then ends the process as it would have without iissim.
+            unsafe { libc::signal(libc::SIGSEGV, libc::SIG_DFL) };
+        }
+    }
+}
+
+#[cfg(unix)]
+fn report(address: usize) -> ! {
+    let token = address & !3;
+    let (module, notification) = crate::scope::current_for_crash();
+    let whose = crate::identity::tokens()
+        .describe_for_crash(token as *mut libc::c_void)
+        .unwrap_or_else(|| "a token".to_string());
+    let message = format!(
+        "iissim: contract violation: module {} in {} wrote to {whose} (handle 0x{token:x}), which the server owns \
+         and which is read-only: the IHttpUser documentation says callers must not change the memory a token \
+         refers to. iissim stops the process here rather than let the write go unnoticed.\n",
+        module.as_deref().unwrap_or("(unknown)"),
+        notification.unwrap_or("(no notification)"),
+    );
+    // SAFETY: write(2) and _exit(2) are async-signal-safe.
+    unsafe {
+        libc::write(2, message.as_ptr().cast(), message.len());
+        libc::_exit(70);
+    }
+}
