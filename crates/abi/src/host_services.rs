@@ -65,14 +65,15 @@ pub struct IISSIM_HOST_SERVICES {
 
 const _: () = {
     use core::mem::{offset_of, size_of};
+    const SLOT: usize = size_of::<usize>();
     assert!(offset_of!(IISSIM_HOST_SERVICES, close_handle) == 8);
-    assert!(offset_of!(IISSIM_HOST_SERVICES, report_event) == 8 + size_of::<usize>());
-    assert!(offset_of!(IISSIM_HOST_SERVICES, output_debug_string) == 8 + 2 * size_of::<usize>());
-    assert!(offset_of!(IISSIM_HOST_SERVICES, get_token_information) == 8 + 3 * size_of::<usize>());
-    assert!(offset_of!(IISSIM_HOST_SERVICES, check_token_membership) == 8 + 4 * size_of::<usize>());
-    assert!(offset_of!(IISSIM_HOST_SERVICES, duplicate_token) == 8 + 5 * size_of::<usize>());
-    assert!(offset_of!(IISSIM_HOST_SERVICES, set_thread_token) == 8 + 6 * size_of::<usize>());
-    assert!(offset_of!(IISSIM_HOST_SERVICES, get_thread_token) == 8 + 7 * size_of::<usize>());
-    assert!(offset_of!(IISSIM_HOST_SERVICES, lookup_account_sid) == 8 + 8 * size_of::<usize>());
-    assert!(size_of::<IISSIM_HOST_SERVICES>() == 8 + 9 * size_of::<usize>());
+    assert!(offset_of!(IISSIM_HOST_SERVICES, report_event) == 8 + SLOT);
+    assert!(offset_of!(IISSIM_HOST_SERVICES, output_debug_string) == 8 + 2 * SLOT);
+    assert!(offset_of!(IISSIM_HOST_SERVICES, get_token_information) == 8 + 3 * SLOT);
+    assert!(offset_of!(IISSIM_HOST_SERVICES, check_token_membership) == 8 + 4 * SLOT);
+    assert!(offset_of!(IISSIM_HOST_SERVICES, duplicate_token) == 8 + 5 * SLOT);
+    assert!(offset_of!(IISSIM_HOST_SERVICES, set_thread_token) == 8 + 6 * SLOT);
+    assert!(offset_of!(IISSIM_HOST_SERVICES, get_thread_token) == 8 + 7 * SLOT);
+    assert!(offset_of!(IISSIM_HOST_SERVICES, lookup_account_sid) == 8 + 8 * SLOT);
+    assert!(size_of::<IISSIM_HOST_SERVICES>() == 8 + 9 * SLOT);
 };
