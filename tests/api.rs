@@ -102,6 +102,6 @@ fn load_register_terminate_unload_in_order() {
     drop(harness);
     assert_eq!(
         std::fs::read_to_string(&log).unwrap(),
-        "DllMain(DLL_PROCESS_ATTACH)\nRegisterModule(10) name=ApiProbe command-line=1\nTerminate\nDllMain(DLL_PROCESS_DETACH)\n"
+        "DllMain(DLL_PROCESS_ATTACH) libApiProbe.so\nRegisterModule(10) name=ApiProbe command-line=1\nTerminate\nDllMain(DLL_PROCESS_DETACH) libApiProbe.so\n"
     );
 }

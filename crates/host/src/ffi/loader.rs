@@ -1,6 +1,7 @@
 //! Loading a module image and calling its `RegisterModule` (design decision 5).
 
 use crate::error::LoadError;
+use core::ffi::c_void;
 use iissim_abi::host_services::{IISSIM_HOST_SERVICES, IISSIM_HOST_SERVICES_SYMBOL};
 use iissim_abi::types::*;
 use iissim_abi::{IHttpModuleRegistrationInfo, IHttpServer, PFN_REGISTERMODULE};
@@ -12,6 +13,33 @@ use std::path::Path;
 pub struct Image {
     library: Library,
     register: PFN_REGISTERMODULE,
+    /// The image's base address: its HMODULE.
+    base: HANDLE,
+}
+
+// SAFETY: `base` is an address the image occupies, only ever passed back to the module's own
+// DllMain; Library and the function pointer are Send and Sync themselves.
+unsafe impl Send for Image {}
+// SAFETY: as above.
+unsafe impl Sync for Image {}
+
+/// The base address of the image that holds `address` (null where the platform cannot say).
+#[cfg(unix)]
+fn module_base(address: *const c_void) -> HANDLE {
+    // SAFETY: dladdr only reads the loader's tables; `info` is ours to fill.
+    unsafe {
+        let mut info: libc::Dl_info = std::mem::zeroed();
+        if libc::dladdr(address, &mut info) != 0 {
+            info.dli_fbase
+        } else {
+            std::ptr::null_mut()
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn module_base(_address: *const c_void) -> HANDLE {
+    std::ptr::null_mut()
 }
 
 const DLL_PROCESS_DETACH: DWORD = 0;
@@ -42,13 +70,15 @@ impl Image {
             // concurrently: the module has not been called yet.
             unsafe { **slot = &super::host_services::HOST_SERVICES };
         }
-        // SAFETY: a module's `DllMain` has the Windows signature; iissim passes a null module
-        // handle and reserved pointer, as a dynamic load does.
+        let base = module_base(register as *const c_void);
+        // SAFETY: a module's `DllMain` has the Windows signature; iissim passes the image's base
+        // address as the instance handle (what an HMODULE is on Windows, and what the SDK's
+        // GetModuleFileName expects) and a null reserved pointer, as a dynamic load does.
         if let Ok(dll_main) = unsafe { library.get::<DllMain>(b"DllMain\0") } {
             // SAFETY: as above.
-            unsafe { dll_main(std::ptr::null_mut(), DLL_PROCESS_ATTACH, std::ptr::null_mut()) };
+            unsafe { dll_main(base, DLL_PROCESS_ATTACH, std::ptr::null_mut()) };
         }
-        Ok(Image { library, register })
+        Ok(Image { library, register, base })
     }
 
     /// Calls `RegisterModule(dwServerVersion, pModuleInfo, pGlobalInfo)`.
@@ -69,7 +99,7 @@ impl Drop for Image {
         // SAFETY: as in `load`; DLL_PROCESS_DETACH comes before the library is unloaded.
         if let Ok(dll_main) = unsafe { self.library.get::<DllMain>(b"DllMain\0") } {
             // SAFETY: as above.
-            unsafe { dll_main(std::ptr::null_mut(), DLL_PROCESS_DETACH, std::ptr::null_mut()) };
+            unsafe { dll_main(self.base, DLL_PROCESS_DETACH, std::ptr::null_mut()) };
         }
     }
 }
