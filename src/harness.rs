@@ -65,6 +65,16 @@ impl RequestBuilder<'_> {
         self
     }
 
+    /// Logs the request on as configured user `name` (simulated Windows authentication where
+    /// the site enables it, else Basic with the user's password). Panics naming the problem when
+    /// the user cannot log on.
+    pub fn user(self, name: &str) -> Self {
+        match self.harness.worker.credentials_for(name) {
+            Ok(credentials) => self.header("Authorization", &credentials),
+            Err(why) => panic!("{why}"),
+        }
+    }
+
     /// Sets the request body.
     pub fn body(mut self, body: impl Into<Vec<u8>>) -> Self {
         self.request.body = body.into();

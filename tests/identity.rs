@@ -132,3 +132,12 @@ fn other_crashes_are_passed_on() {
     assert_eq!(output.status.signal(), Some(11), "{stderr}");
     assert!(!stderr.contains("contract violation"), "{stderr}");
 }
+
+#[test]
+fn the_harness_logs_a_request_on_as_a_configured_user() {
+    let response = harness().get("/probe").user("alice").send();
+    let body = String::from_utf8(response.body).unwrap();
+    // The site enables simulated Windows authentication, which the harness prefers.
+    assert_eq!(line(&body, "GetServerVariable(AUTH_TYPE)"), r#"GetServerVariable(AUTH_TYPE) = "Negotiate" (9)"#);
+    assert_eq!(line(&body, "GetServerVariable(LOGON_USER)"), r#"GetServerVariable(LOGON_USER) = "CONTOSO\alice" (13)"#);
+}

@@ -10,7 +10,7 @@
 //!
 //! [[case]]
 //! name = "anonymous user"
-//! request = { method = "GET", path = "/?x=1", headers = { Accept = "text/xml" } }
+//! request = { method = "GET", path = "/?x=1", headers = { Accept = "text/xml" }, user = "alice" }
 //! repeat = 3                       # run it three times on the same worker
 //! expect.status = 200
 //! expect.headers = { "Content-Type" = "text/xml" }
@@ -106,6 +106,8 @@ pub struct CaseRequest {
     /// The request body.
     #[serde(default)]
     pub body: String,
+    /// Log on as this configured user (see `[[users]]`).
+    pub user: Option<String>,
 }
 
 fn get() -> String {

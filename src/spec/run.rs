@@ -117,6 +117,15 @@ fn run_case(harness: &Harness, spec: &Spec, case: &Case, redactions: &[(regex::R
         for (name, value) in &case.request.headers {
             request = request.header(name, value);
         }
+        if let Some(user) = &case.request.user {
+            match harness.worker().credentials_for(user) {
+                Ok(credentials) => request = request.header("Authorization", &credentials),
+                Err(why) => {
+                    failures.push(why);
+                    break;
+                }
+            }
+        }
         let response = request.try_send().expect("a non-strict harness never fails a request");
         let prefix = if case.repeat > 1 { format!("request {round}: ") } else { String::new() };
         failures.extend(check(spec, case, &response).into_iter().map(|f| format!("{prefix}{f}")));

@@ -79,6 +79,20 @@ impl Authentication {
         })
     }
 
+    /// The `Authorization` header that logs a configured user on: simulated Windows
+    /// authentication where it is enabled, else Basic with the configured password.
+    pub fn credentials_for(&self, name: &str) -> Result<String, String> {
+        let account = self.account(name).ok_or_else(|| format!("no configured user `{name}` ([[users]])"))?;
+        if self.providers.contains(&Provider::Windows) {
+            Ok(format!("Negotiate iissim:{}", account.name))
+        } else if self.providers.contains(&Provider::Basic) {
+            let pair = format!("{}:{}", account.name, account.password);
+            Ok(format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(pair)))
+        } else {
+            Err(format!("user `{name}` cannot log on: [authentication] providers names neither basic nor windows"))
+        }
+    }
+
     /// The built-in modules' part of RQ_AUTHENTICATE_REQUEST, before the configured modules.
     pub fn authenticate(&self, state: &RequestState, user: &User) -> Outcome {
         let header = state.request_header("Authorization").unwrap_or_default();

@@ -189,6 +189,12 @@ impl Worker {
         out
     }
 
+    /// The `Authorization` header that logs configured user `name` on (see the harness's
+    /// `RequestBuilder::user`).
+    pub fn credentials_for(&self, name: &str) -> Result<String, String> {
+        self.auth.credentials_for(name)
+    }
+
     /// The modules in configuration order.
     pub fn module_names(&self) -> impl Iterator<Item = &str> {
         self.modules.iter().map(|m| &*m.name)
