@@ -63,7 +63,7 @@ fn sid_and_attributes(groups: &[&[u8]], attributes: u32, header: usize) -> Answe
         bytes[entry + 8..entry + 12].copy_from_slice(&attributes.to_le_bytes());
         pointers.push((entry, bytes.len()));
         bytes.extend_from_slice(sid);
-        while bytes.len() % 4 != 0 {
+        while !bytes.len().is_multiple_of(4) {
             bytes.push(0);
         }
     }

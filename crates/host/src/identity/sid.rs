@@ -35,8 +35,11 @@ const WELL_KNOWN: &[(&str, &str, u64, &[u32], SidUse)] = &[
     ("BUILTIN", "IIS_IUSRS", 5, &[32, 568], SidUse::Alias),
 ];
 
-fn registry() -> &'static Mutex<HashMap<Vec<u8>, (String, String, SidUse)>> {
-    static NAMES: OnceLock<Mutex<HashMap<Vec<u8>, (String, String, SidUse)>>> = OnceLock::new();
+/// SID -> (name, domain, use).
+type Registry = Mutex<HashMap<Vec<u8>, (String, String, SidUse)>>;
+
+fn registry() -> &'static Registry {
+    static NAMES: OnceLock<Registry> = OnceLock::new();
     NAMES.get_or_init(|| {
         let map = WELL_KNOWN
             .iter()
