@@ -89,3 +89,39 @@ fn cmake_find_package() {
     cmake(&["--build", binary]);
     serves_the_seed_response(&build.join("libusertoken.so"));
 }
+
+/// Every fixture module compiles with g++ and clang++ under -Wall -Wextra -Werror: no warning
+/// comes from the SDK headers (or from the fixtures, which are written as Windows code is).
+#[test]
+fn every_fixture_compiles_warning_free_with_gxx_and_clang() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/modules");
+    let mut sources: Vec<_> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("module.cpp"))
+        .filter(|p| p.is_file())
+        .collect();
+    sources.sort();
+    assert!(sources.len() >= 15, "{sources:?}");
+    let include = stdout_of(iissim().args(["sdk", "--include-dir"]));
+    for compiler in ["g++", "clang++"] {
+        for source in &sources {
+            let output = Command::new(compiler)
+                .args(["-std=c++14", "-Wall", "-Wextra", "-Werror", "-fsyntax-only", "-I", include.trim(), "-iquote"])
+                .arg(source.parent().unwrap())
+                .arg(source)
+                .output()
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "{compiler}: {e}; install it with: apt-get install {}",
+                        if compiler == "g++" { "g++" } else { "clang" }
+                    )
+                });
+            assert!(
+                output.status.success(),
+                "{compiler} {}:\n{}",
+                source.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+}

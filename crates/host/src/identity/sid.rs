@@ -111,7 +111,7 @@ mod tests {
         let a = sid_for("CONTOSO\\alice", SidUse::User);
         assert_eq!(a, sid_for("contoso\\ALICE", SidUse::User));
         assert_ne!(a, sid_for("CONTOSO\\bob", SidUse::User));
-        assert_eq!(&a[..12], &sid_bytes(5, &[21])[..12]);
+        assert_eq!(&a[2..12], &sid_bytes(5, &[21])[2..12], "S-1-5-21-...");
         assert_eq!(lookup(&a), Some(("alice".into(), "CONTOSO".into(), SidUse::User)));
         assert_eq!(sid_len(&a), Some(28));
     }
