@@ -165,6 +165,19 @@ pub fn render(response: &Response) -> String {
                 ],
             ),
             TraceEvent::DebugString { text } => w.event(at, 5, "OUTPUT_DEBUG_STRING", &[("Text", text.clone())]),
+            TraceEvent::ModuleTrace { module, notification, what, data1, data2, hr, level } => w.event(
+                at,
+                *level,
+                "MODULE_TRACE",
+                &[
+                    ("ModuleName", module.clone().unwrap_or_default()),
+                    ("Notification", notification.unwrap_or_default().to_string()),
+                    ("Source", what.to_string()),
+                    ("Data1", data1.clone()),
+                    ("Data2", data2.clone()),
+                    ("ErrorCode", format!("0x{:08X}", *hr as u32)),
+                ],
+            ),
         }
     }
     let end = trace.offsets.last().map_or(0, |d| d.as_micros() as u64);

@@ -22,6 +22,7 @@ pub mod notifications;
 mod objects;
 mod pipeline;
 mod raw_request;
+mod raw_response;
 mod scope;
 mod server_variables;
 mod site;

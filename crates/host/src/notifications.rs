@@ -31,6 +31,7 @@ pub enum Handler {
     PostLogRequest,
     EndRequest,
     PostEndRequest,
+    SendResponse,
 }
 
 /// One deterministic notification: its bit, its name, its two handlers.
@@ -72,6 +73,17 @@ notifications! {
     RQ_LOG_REQUEST LogRequest PostLogRequest,
     RQ_END_REQUEST EndRequest PostEndRequest,
 }
+
+/// RQ_SEND_RESPONSE, raised when the response is sent (before RQ_LOG_REQUEST, which logs what
+/// was sent); it has no post-notification, and modules run in reverse order.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/chttpmodule-onsendresponse-method
+pub const SEND_RESPONSE: Notification = Notification {
+    bit: RQ_SEND_RESPONSE,
+    name: "RQ_SEND_RESPONSE",
+    post_name: "RQ_SEND_RESPONSE",
+    pre: Handler::SendResponse,
+    post: Handler::SendResponse,
+};
 
 /// The name of a `REQUEST_NOTIFICATION_STATUS`, for traces.
 pub fn status_name(status: REQUEST_NOTIFICATION_STATUS) -> &'static str {

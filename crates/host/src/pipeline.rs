@@ -35,7 +35,7 @@ struct Instance<'w> {
 pub fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_level);
     let state = Rc::new(RequestState::new(worker.site.clone(), sink.clone(), request));
-    let objects = RequestObjects::new(&state);
+    let objects = RequestObjects::new(&state, worker.shared_objects());
 
     let mut instances = Vec::new();
     let mut failed = false;
@@ -89,6 +89,7 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         module_call::dispose(instance.object);
     }
     end_user(&state, &objects);
+    objects.end_request(&sink);
     finish(&state, sink)
 }
 
@@ -99,6 +100,10 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
         let end_of_request = notification.bit == RQ_LOG_REQUEST || notification.bit == RQ_END_REQUEST;
         if finished && !end_of_request {
             continue;
+        }
+        if notification.bit == RQ_LOG_REQUEST {
+            // The response goes out before it is logged.
+            send_response(state, objects, instances);
         }
         if notification.bit == RQ_AUTHENTICATE_REQUEST && !finished {
             if let Outcome::Finished = worker.auth.authenticate(state, objects.host_user.inner()) {
@@ -170,6 +175,28 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
     }
 }
 
+/// RQ_SEND_RESPONSE to every module that subscribed, in reverse order, with the provider that
+/// lets them change the send flags and the log data.
+fn send_response(state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
+    objects.send_response_provider.inner().start(state);
+    let n = &crate::notifications::SEND_RESPONSE;
+    for instance in ordered(instances, n, false).into_iter().rev() {
+        let status =
+            deliver(state, instance, n, false, objects.context.as_ptr(), objects.send_response_provider.as_ptr());
+        if status != RQ_NOTIFICATION_CONTINUE {
+            if status == RQ_NOTIFICATION_PENDING {
+                let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(n.name));
+                scope::diagnose(
+                    DiagnosticKind::Unimplemented,
+                    "REQUEST_NOTIFICATION_STATUS",
+                    "RQ_NOTIFICATION_PENDING is not implemented yet; the response is sent as with RQ_NOTIFICATION_FINISH_REQUEST",
+                );
+            }
+            break;
+        }
+    }
+}
+
 /// The instances that subscribed to this notification (or its post-notification), in order.
 fn ordered<'a, 'w>(instances: &'a [Instance<'w>], n: &Notification, post: bool) -> Vec<&'a Instance<'w>> {
     let mut chosen: Vec<&Instance<'w>> = instances
@@ -231,7 +258,7 @@ fn end_user(state: &RequestState, objects: &RequestObjects) {
 
 /// The response as the client receives it.
 fn finish(state: &RequestState, sink: Rc<Sink>) -> Response {
-    let data = std::mem::take(&mut *state.response.borrow_mut());
+    let data = handler::final_response(state);
     let mut headers = if data.headers_suppressed { vec![] } else { data.headers };
     if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Length")) {
         headers.push(("Content-Length".into(), data.body.len().to_string()));

@@ -1,8 +1,9 @@
 //! `IHttpRequest::GetRawHttpRequest`: the request as an http.sys `HTTP_REQUEST`, with every
 //! string and array in the request arena: verb, raw and cooked URL, known and unknown headers.
 //!
-//! Built once per request on first use. Changes a module makes through the structure are not
-//! yet read back into the request.
+//! Built on first use, at one address for the request, and rewritten in place whenever a
+//! module changes the request (headers, URL, method). Changes a module makes through the
+//! structure are not read back into the request.
 
 use crate::state::RequestState;
 use iissim_abi::http::*;
@@ -45,6 +46,21 @@ fn ushort(len: usize) -> USHORT {
 
 impl RawRequest {
     pub fn build(state: &RequestState) -> Box<RawRequest> {
+        Box::new(RawRequest { raw: Box::new(UnsafeCell::new(fill(state))) })
+    }
+
+    /// Rewrites the structure from the request as it is now; the module's pointer stays valid.
+    pub fn refresh(&mut self, state: &RequestState) {
+        *self.raw.get_mut() = fill(state);
+    }
+
+    pub fn as_ptr(&self) -> *mut HTTP_REQUEST {
+        self.raw.get()
+    }
+}
+
+fn fill(state: &RequestState) -> HTTP_REQUEST {
+    {
         let arena = &state.arena;
         let request = state.request.borrow();
         let empty = HTTP_KNOWN_HEADER { RawValueLength: 0, pRawValue: std::ptr::null() };
@@ -121,11 +137,6 @@ impl RawRequest {
             RawConnectionId: 0,
             pSslInfo: std::ptr::null_mut(),
         };
-        let raw = HTTP_REQUEST { Base: v1, RequestInfoCount: 0, pRequestInfo: std::ptr::null_mut() };
-        Box::new(RawRequest { raw: Box::new(UnsafeCell::new(raw)) })
-    }
-
-    pub fn as_ptr(&self) -> *mut HTTP_REQUEST {
-        self.raw.get()
+        HTTP_REQUEST { Base: v1, RequestInfoCount: 0, pRequestInfo: std::ptr::null_mut() }
     }
 }

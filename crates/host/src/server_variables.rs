@@ -1,10 +1,77 @@
-//! The server variables a request answers (`IHttpContext::GetServerVariable`).
+//! The server variables a request answers (`IHttpContext::GetServerVariable`), and the URL to
+//! physical path mapping they and `IHttpContext::MapPath` share.
 //!
 //! Names compare case-insensitively, as in IIS. `HTTP_<NAME>` is the request header `<Name>`
-//! with `_` for `-`; `HEADER_<Name>` is the header by its exact name.
+//! with `_` for `-`; `HEADER_<Name>` is the header by its exact name. Variables a module sets
+//! with `SetServerVariable` are kept by the context and win over these.
 //! Source: https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getservervariable-method
+//! and the IIS server variable list: https://learn.microsoft.com/en-us/iis/web-dev-reference/server-variables
 
 use crate::state::RequestState;
+use std::path::MAIN_SEPARATOR;
+
+/// The application pool iissim's worker runs as (`IHttpServer::GetAppPoolName`, APP_POOL_ID).
+pub const APP_POOL_NAME: &str = "iissim";
+
+/// The site's root folder as an absolute path, without a trailing separator.
+pub fn site_root(state: &RequestState) -> String {
+    absolute_root(&state.site.physical_path)
+}
+
+/// `path` made absolute (against the current folder, as IIS paths always are), without a
+/// trailing separator.
+pub fn absolute_root(path: &std::path::Path) -> String {
+    let root = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string();
+    match root.strip_suffix(MAIN_SEPARATOR) {
+        Some(trimmed) if !trimmed.is_empty() => trimmed.to_string(),
+        _ => root,
+    }
+}
+
+/// The physical path of a site-relative URL: the site root, then the URL's path with `%XX`
+/// decoded and `/` as the platform separator. `.` and `..` segments are resolved and can never
+/// climb above the site root; a trailing `/` stays (a folder maps to `folder` + separator).
+pub fn map_url(state: &RequestState, url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path);
+    let mut parts: Vec<&str> = Vec::new();
+    for part in decoded.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut out = site_root(state);
+    for part in &parts {
+        out.push(MAIN_SEPARATOR);
+        out.push_str(part);
+    }
+    if decoded.ends_with('/') || parts.is_empty() {
+        out.push(MAIN_SEPARATOR);
+    }
+    out
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(byte) = text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
 
 /// The value of server variable `name`, or `None` when the request has no such variable
 /// (the caller turns that into `HRESULT_FROM_WIN32(ERROR_INVALID_INDEX)`).
@@ -16,11 +83,14 @@ pub fn lookup(state: &RequestState, name: &str) -> Option<String> {
     let remote = state.remote.as_socket();
     let value = match upper.as_str() {
         "URL" | "SCRIPT_NAME" | "PATH_INFO" => request.path.clone(),
+        "PATH_TRANSLATED" | "SCRIPT_TRANSLATED" | "SCRIPT_FILENAME" | "REQUEST_FILENAME" => {
+            map_url(state, &request.path)
+        }
         "CACHE_URL" => format!("http://{}{}", state.site.server_name, request.raw_target),
         "QUERY_STRING" => request.query.clone(),
-        "REQUEST_METHOD" => request.method.clone(),
+        "REQUEST_METHOD" | "HTTP_METHOD" => request.method.clone(),
         "REQUEST_URI" | "UNENCODED_URL" | "HTTP_URL" => request.raw_target.clone(),
-        "SERVER_PROTOCOL" => format!("HTTP/{}.{}", request.version.0, request.version.1),
+        "SERVER_PROTOCOL" | "HTTP_VERSION" => format!("HTTP/{}.{}", request.version.0, request.version.1),
         "REMOTE_ADDR" | "REMOTE_HOST" => remote.map(|a| a.ip().to_string()).unwrap_or_default(),
         "REMOTE_PORT" => remote.map(|a| a.port().to_string()).unwrap_or_default(),
         "LOCAL_ADDR" => local.map(|a| a.ip().to_string()).unwrap_or_default(),
@@ -29,10 +99,26 @@ pub fn lookup(state: &RequestState, name: &str) -> Option<String> {
         "SERVER_SOFTWARE" => "Microsoft-IIS/10.0".into(),
         "INSTANCE_ID" => state.site.id.to_string(),
         "INSTANCE_NAME" => state.site.name.to_uppercase(),
+        "INSTANCE_META_PATH" => format!("/LM/W3SVC/{}", state.site.id),
+        "APP_POOL_ID" => APP_POOL_NAME.into(),
+        // iissim serves plain HTTP: the TLS and client-certificate variables exist, empty.
         "HTTPS" => "off".into(),
         "SERVER_PORT_SECURE" => "0".into(),
+        "CERT_COOKIE"
+        | "CERT_FLAGS"
+        | "CERT_ISSUER"
+        | "CERT_KEYSIZE"
+        | "CERT_SECRETKEYSIZE"
+        | "CERT_SERIALNUMBER"
+        | "CERT_SERVER_ISSUER"
+        | "CERT_SERVER_SUBJECT"
+        | "CERT_SUBJECT"
+        | "HTTPS_KEYSIZE"
+        | "HTTPS_SECRETKEYSIZE"
+        | "HTTPS_SERVER_ISSUER"
+        | "HTTPS_SERVER_SUBJECT" => String::new(),
         "GATEWAY_INTERFACE" => "CGI/1.1".into(),
-        "APPL_PHYSICAL_PATH" => format!("{}{}", state.site.physical_path.display(), std::path::MAIN_SEPARATOR),
+        "APPL_PHYSICAL_PATH" => format!("{}{MAIN_SEPARATOR}", site_root(state)),
         "APPL_MD_PATH" => format!("/LM/W3SVC/{}/ROOT", state.site.id),
         "CONTENT_LENGTH" => request.body.len().to_string(),
         "CONTENT_TYPE" => header(&request.headers, "Content-Type").unwrap_or_default(),

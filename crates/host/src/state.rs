@@ -2,6 +2,7 @@
 
 use crate::arena::Arena;
 use crate::exchange::Request;
+use crate::raw_response::RawResponse;
 use crate::scope::Sink;
 use crate::site::Site;
 use iissim_abi::types::HRESULT;
@@ -25,10 +26,16 @@ pub struct RequestData {
     pub body: Vec<u8>,
     /// How much of `body` `ReadEntityBody` has handed out.
     pub body_read: usize,
+    /// Set by `IHttpRequest::SetUrl`: `GetUrlChanged` reports it.
+    pub url_changed: bool,
+    /// The URL `SetUrl` set when it names another host (`GetForwardedUrl`); None for local URLs.
+    pub forwarded_url: Option<String>,
+    /// Bumped by every request header change (`IHttpRequest::GetHeaderChanges`).
+    pub header_changes: u32,
 }
 
-/// The response as modules build it; nothing is sent before the request ends (the response is
-/// buffered, and no module can flush yet).
+/// The response as modules build it. It is buffered until the request ends; `Flush` marks the
+/// headers and the body so far as sent (`flushed`), which the front end may stream early.
 pub struct ResponseData {
     pub status: u16,
     pub substatus: u16,
@@ -38,6 +45,63 @@ pub struct ResponseData {
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub headers_suppressed: bool,
+    /// Where each entity chunk starts in `body`, in order (`WriteEntityChunks` adds one per chunk;
+    /// bytes after the last start belong to the last chunk).
+    pub chunk_starts: Vec<usize>,
+    /// The module and notification that last set the status (`GetStatus`, error pages).
+    pub status_set_by: Option<(String, &'static str)>,
+    /// `SetErrorDescription`'s text, and whether it is HTML-encoded on the error page.
+    pub error_description: Option<(String, bool)>,
+    /// `Flush` sent the status line and headers: they can no longer change.
+    pub headers_sent: bool,
+    /// How many bytes of `body` have been flushed to the client.
+    pub flushed: usize,
+    /// `DisableBuffering`: every write is sent at once.
+    pub buffering_disabled: bool,
+    /// `SetNeedDisconnect`: close the connection after this response.
+    pub need_disconnect: bool,
+    /// `ResetConnection`: reset the connection instead of answering.
+    pub reset_connection: bool,
+    /// `CloseConnection`: close the connection now.
+    pub close_connection: bool,
+    /// `IHttpResponse4::SetTrailer`: trailers, in order (stored; HTTP/1.1 does not send them).
+    pub trailers: Vec<(String, String)>,
+    /// `IHttpResponse4::ResetStream`'s error code (HTTP/2 only; recorded).
+    pub reset_stream: Option<u32>,
+    /// `IHttpResponse4::SetNeedGoAway` (HTTP/2 only; recorded).
+    pub need_goaway: bool,
+    /// Bumped by every response header change (`IHttpResponse::GetHeaderChanges`).
+    pub header_changes: u32,
+}
+
+impl ResponseData {
+    /// The entity body as its chunks, in order.
+    pub fn chunks(&self) -> Vec<&[u8]> {
+        let len = self.body.len();
+        let mut starts: Vec<usize> = self.chunk_starts.iter().copied().filter(|&s| s < len).collect();
+        starts.dedup();
+        if len > 0 && starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        let mut chunks = Vec::with_capacity(starts.len());
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(len);
+            chunks.push(&self.body[start..end]);
+        }
+        chunks
+    }
+
+    /// Replaces the entity body with these chunks.
+    pub fn set_chunks<'a>(&mut self, chunks: impl IntoIterator<Item = &'a [u8]>) {
+        self.body.clear();
+        self.chunk_starts.clear();
+        for chunk in chunks {
+            if !chunk.is_empty() {
+                self.chunk_starts.push(self.body.len());
+                self.body.extend_from_slice(chunk);
+            }
+        }
+    }
 }
 
 impl Default for ResponseData {
@@ -51,6 +115,19 @@ impl Default for ResponseData {
             headers: vec![],
             body: vec![],
             headers_suppressed: false,
+            chunk_starts: vec![],
+            status_set_by: None,
+            error_description: None,
+            headers_sent: false,
+            flushed: 0,
+            buffering_disabled: false,
+            need_disconnect: false,
+            reset_connection: false,
+            close_connection: false,
+            trailers: vec![],
+            reset_stream: None,
+            need_goaway: false,
+            header_changes: 0,
         }
     }
 }
@@ -81,6 +158,8 @@ pub struct RequestState {
     pub user_names: RefCell<Option<(String, String)>>,
     /// Set by `IHttpContext::SetRequestHandled`: the handler need not run.
     pub handled: Cell<bool>,
+    /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
+    pub raw_response: RefCell<Option<RawResponse>>,
 }
 
 impl RequestState {
@@ -104,6 +183,9 @@ impl RequestState {
                 headers: request.headers,
                 body: request.body,
                 body_read: 0,
+                url_changed: false,
+                forwarded_url: None,
+                header_changes: 0,
             }),
             response: RefCell::new(ResponseData::default()),
             objects: Cell::new(ObjectPointers {
@@ -115,11 +197,37 @@ impl RequestState {
             user: Cell::new(std::ptr::null_mut()),
             user_names: RefCell::new(None),
             handled: Cell::new(false),
+            raw_response: RefCell::new(None),
         }
     }
 
     /// The value of the first request header called `name` (case-insensitive).
     pub fn request_header(&self, name: &str) -> Option<String> {
         self.request.borrow().headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone())
+    }
+
+    /// Whether the status line and headers have been sent (`IResponse::Flush`), so that they can
+    /// no longer change; `IHttpContext::GetResponseHeadersSent` reports it.
+    pub fn response_headers_sent(&self) -> bool {
+        self.response.borrow().headers_sent
+    }
+
+    /// Reads back what a module changed through `GetRawHttpResponse`'s structure, if anything.
+    pub fn settle_response(&self) {
+        let mut raw = self.raw_response.borrow_mut();
+        if let Some(raw) = raw.as_mut() {
+            if let Some(changed) = raw.take_changes() {
+                crate::raw_response::apply(&mut self.response.borrow_mut(), changed);
+            }
+        }
+    }
+
+    /// Rewrites `GetRawHttpResponse`'s structure, if a module has it, after the host changed
+    /// the response.
+    pub fn publish_response(&self) {
+        let mut raw = self.raw_response.borrow_mut();
+        if let Some(raw) = raw.as_mut() {
+            raw.publish(&self.arena, &self.response.borrow());
+        }
     }
 }

@@ -42,6 +42,17 @@ pub enum TraceEvent {
     DebugString {
         text: String,
     },
+    /// A module's own trace event, through `IHttpTraceContext::QuickTrace` (with its two
+    /// strings) or `IHttpTraceContext::RaiseTraceEvent` (`what` says which).
+    ModuleTrace {
+        module: Option<String>,
+        notification: Option<&'static str>,
+        what: &'static str,
+        data1: String,
+        data2: String,
+        hr: i32,
+        level: u8,
+    },
     /// FREB's MODULE_SET_RESPONSE_ERROR_STATUS: a module set a status of 400 or more.
     SetResponseErrorStatus {
         module: Option<String>,
@@ -116,6 +127,15 @@ impl Trace {
                     )
                     .unwrap()
                 }
+                TraceEvent::ModuleTrace { module, what, data1, data2, hr, level, .. } => writeln!(
+                    out,
+                    "{:depth$}{what}: level={level} hr=0x{:08X} {data1:?} {data2:?} by {}",
+                    "",
+                    *hr as u32,
+                    module.as_deref().unwrap_or("(host)"),
+                    depth = depth * 2
+                )
+                .unwrap(),
                 TraceEvent::DebugString { text } => {
                     writeln!(out, "{:depth$}debug: {}", "", text.trim_end(), depth = depth * 2).unwrap()
                 }

@@ -71,6 +71,8 @@ pub struct Worker {
     pub(crate) modules: Vec<LoadedModule>,
     server: Box<ComObj<Server>>,
     application: Box<ComObj<Application>>,
+    /// The site as `IHttpContext::GetSite` hands it out.
+    site_object: Box<ComObj<crate::objects::site::SiteObject>>,
     pub(crate) site: Arc<Site>,
     pub(crate) auth: Authentication,
     pub(crate) trace_level: crate::config::TraceLevel,
@@ -91,7 +93,12 @@ impl Worker {
             physical_path: config.resolve(&config.site.physical_path),
             server_name: "localhost".into(),
         });
-        let server = Box::new(ComObj::new(http_server3_vtable::<Server>(), Server::new("iissim")));
+        let server =
+            Box::new(ComObj::new(http_server3_vtable::<Server>(), Server::new(crate::server_variables::APP_POOL_NAME)));
+        let site_object = Box::new(ComObj::new(
+            crate::objects::generated::thunks::http_site_vtable::<crate::objects::site::SiteObject>(),
+            crate::objects::site::SiteObject::new(&site),
+        ));
         let application = Box::new(ComObj::new(http_application2_vtable::<Application>(), Application::new(&site)));
         let sink = Sink::new(crate::config::TraceLevel::Default);
         let mut modules = Vec::with_capacity(images.len());
@@ -115,6 +122,7 @@ impl Worker {
             modules,
             server,
             application,
+            site_object,
             site,
             auth,
             trace_level: config.trace.level,
@@ -186,7 +194,23 @@ impl Worker {
                 line(if post { n.post_name } else { n.name }, entries);
             }
         }
+        // RQ_SEND_RESPONSE runs modules in reverse order.
+        let send = &crate::notifications::SEND_RESPONSE;
+        let mut chosen: Vec<&LoadedModule> =
+            self.modules.iter().filter(|m| m.factory.is_some() && m.request_mask & send.bit != 0).collect();
+        chosen.sort_by_key(|m| m.priority(send.bit, false));
+        let entries =
+            chosen.iter().rev().map(|m| format!("{} ({})", m.name, m.priority(send.bit, false).alias())).collect();
+        line(send.name, entries);
         out
+    }
+
+    /// The worker-wide objects a request's context hands out.
+    pub(crate) fn shared_objects(&self) -> crate::objects::context::WorkerPointers {
+        crate::objects::context::WorkerPointers {
+            site: self.site_object.as_ptr(),
+            application: self.application.as_ptr(),
+        }
     }
 
     /// The `Authorization` header that logs configured user `name` on (see the harness's
@@ -258,6 +282,14 @@ impl Drop for Worker {
             GlobalHandler::ApplicationStop,
             application.as_ptr(),
         );
+        {
+            // The application and the site end: their stored contexts, and those of dispensed
+            // containers, get CleanupStoredContext before any module terminates.
+            let _scope = scope::enter(&sink, None, Some("GL_APPLICATION_STOP"));
+            self.application.inner().end();
+            self.site_object.inner().container.inner().end();
+            self.server.inner().shutdown();
+        }
         for module in &self.modules {
             let _scope = scope::enter(&sink, Some(module.name.clone()), Some("Terminate"));
             if let Some(factory) = module.factory {

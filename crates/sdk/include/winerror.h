@@ -132,6 +132,7 @@ inline int32_t HRESULT_FROM_WIN32(uint32_t x)
 #define ERROR_HANDLE_EOF            38
 #define ERROR_NOT_SUPPORTED         50
 #define ERROR_FILE_EXISTS           80
+#define ERROR_ALREADY_ASSIGNED      85
 #define ERROR_INVALID_PARAMETER     87
 #define ERROR_BROKEN_PIPE           109
 #define ERROR_BUFFER_OVERFLOW       111

@@ -76,6 +76,12 @@ impl<'a> WStrArg<'a> {
         }
     }
 
+    /// Exactly `len` code units (a length the caller passed beside the pointer).
+    pub fn units_n(&self, len: usize) -> Option<&'a [WCHAR]> {
+        // SAFETY: the constructor's contract covers `len` units when the method passes a length.
+        (!self.ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(self.ptr, len) })
+    }
+
     pub fn to_string_lossy(self) -> Option<String> {
         self.units().map(crate::wide::from_wide)
     }
@@ -96,6 +102,13 @@ impl<'a, T: Copy> Out<'a, T> {
 
     pub fn is_null(&self) -> bool {
         self.ptr.is_null()
+    }
+
+    /// The value the caller passed in, for in/out parameters (`DWORD* pcbBuffer`), or `None`
+    /// for null.
+    pub fn get(&self) -> Option<T> {
+        // SAFETY: non-null and readable per the constructor's contract.
+        (!self.ptr.is_null()).then(|| unsafe { self.ptr.read_unaligned() })
     }
 
     /// Writes `value` unless the caller passed null; says whether it wrote.
@@ -128,6 +141,11 @@ impl<'a, T> Ptr<'a, T> {
         self.ptr.is_null()
     }
 
+    /// The pointer itself, to keep and hand back to the module (never to dereference in safe code).
+    pub fn as_raw(&self) -> *mut T {
+        self.ptr
+    }
+
     /// `len` elements (a length the method was given beside the pointer).
     pub fn slice(&self, len: usize) -> Option<&'a [T]> {
         if self.ptr.is_null() {
@@ -138,7 +156,30 @@ impl<'a, T> Ptr<'a, T> {
     }
 }
 
+impl<'a, T: Copy> Ptr<'a, T> {
+    /// Writes one `T` (an out-structure such as `FILETIME*`) unless the caller passed null;
+    /// says whether it wrote.
+    pub fn write(&self, value: T) -> bool {
+        if self.ptr.is_null() {
+            return false;
+        }
+        // SAFETY: per the constructor's contract, a non-null pointer is valid for what the
+        // method says it points at: here one writable `T`.
+        unsafe { self.ptr.write_unaligned(value) };
+        true
+    }
+}
+
 impl<'a> Ptr<'a, core::ffi::c_void> {
+    /// The module's buffer of `len` bytes, to read.
+    pub fn bytes(&self, len: usize) -> Option<&'a [u8]> {
+        if self.ptr.is_null() {
+            return None;
+        }
+        // SAFETY: per the constructor's contract, `len` bytes are readable for this call.
+        Some(unsafe { std::slice::from_raw_parts(self.ptr.cast::<u8>(), len) })
+    }
+
     /// The module's buffer of `len` bytes, to fill.
     pub fn bytes_mut(&self, len: usize) -> Option<&'a mut [u8]> {
         if self.ptr.is_null() {

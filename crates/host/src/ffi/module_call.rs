@@ -78,6 +78,7 @@ pub fn notify(
             Handler::PostLogRequest => (v.on_post_log_request)(this, context, provider),
             Handler::EndRequest => (v.on_end_request)(this, context, provider),
             Handler::PostEndRequest => (v.on_post_end_request)(this, context, provider),
+            Handler::SendResponse => (v.on_send_response)(this, context, provider.cast()),
         }
     }
 }
@@ -143,4 +144,37 @@ pub fn notify_global(
             GlobalHandler::ApplicationStop => (v.on_global_application_stop)(this, provider.cast()),
         }
     }
+}
+
+/// `IHttpStoredContext::CleanupStoredContext`, when the container that holds the context ends.
+pub fn cleanup_stored_context(context: *mut IHttpStoredContext) {
+    // SAFETY: `context` is the live stored context a module put in a container with
+    // SetModuleContext (or a named or connection equivalent); this is the host's last call on it.
+    unsafe { ((*(*context).vtbl).cleanup_stored_context)(context.cast()) }
+}
+
+/// `IHttpConnectionStoredContext::NotifyDisconnect`, when the client connection ends.
+pub fn notify_disconnect(context: *mut IHttpConnectionStoredContext) {
+    // SAFETY: `context` is the live connection stored context a module set with
+    // SetConnectionModuleContext; its CleanupStoredContext has not been called yet.
+    unsafe { ((*(*context).vtbl).notify_disconnect)(context.cast()) }
+}
+
+/// A `const GUID&` a module passed (`IHttpServer2::GetExtendedInterface`), or `None` for NULL.
+pub fn read_guid(guid: *const GUID) -> Option<GUID> {
+    // SAFETY: non-null checked; a C++ reference argument points at a readable GUID for the call.
+    (!guid.is_null()).then(|| unsafe { guid.read_unaligned() })
+}
+
+/// Copies `units` (NUL included) into a module's `PWSTR` buffer of `capacity_bytes` bytes, as
+/// `IHttpContext::MapPath` does; says whether it fit. Nothing is written when it does not.
+pub fn write_wide_buffer(buffer: PWSTR, capacity_bytes: DWORD, units: &[WCHAR]) -> bool {
+    let needed = std::mem::size_of_val(units);
+    if buffer.is_null() || (capacity_bytes as usize) < needed {
+        return false;
+    }
+    // SAFETY: the module passed `buffer` with its size in bytes (`*pcbPhysicalPath`), which the
+    // check above shows holds `units`; the host's slice cannot overlap the module's buffer.
+    unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), buffer, units.len()) };
+    true
 }

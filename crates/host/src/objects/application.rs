@@ -1,9 +1,12 @@
 //! `IHttpApplication` and `IHttpApplication2`: the site's one application (its root).
 //!
-//! Real: GetApplicationPhysicalPath, GetApplicationId, GetAppConfigPath, the warm-up methods.
-//! GetModuleContextContainer is diagnosed.
+//! Real: GetApplicationPhysicalPath, GetApplicationId, GetAppConfigPath,
+//! GetModuleContextContainer (its stored contexts are cleaned up when the application stops),
+//! the warm-up methods.
 
-use super::generated::thunks::{HttpApplication, HttpApplication2};
+use super::containers::ModuleContainer;
+use super::generated::thunks::{http_module_context_container_vtable, HttpApplication, HttpApplication2};
+use super::ComObj;
 use crate::site::Site;
 use crate::wide::to_wide;
 use iissim_abi::types::*;
@@ -14,20 +17,29 @@ pub struct Application {
     id: Vec<WCHAR>,
     config_path: Vec<WCHAR>,
     warming_up: AtomicBool,
+    container: ComObj<ModuleContainer>,
 }
 
 impl Application {
     pub fn new(site: &Site) -> Self {
-        let mut physical = site.physical_path.display().to_string();
-        if !physical.ends_with(std::path::MAIN_SEPARATOR) {
-            physical.push(std::path::MAIN_SEPARATOR);
-        }
+        let mut physical = crate::server_variables::absolute_root(&site.physical_path);
+        physical.push(std::path::MAIN_SEPARATOR);
         Application {
             physical_path: to_wide(&physical),
             id: to_wide(&format!("/LM/W3SVC/{}/ROOT", site.id)),
             config_path: to_wide(&format!("MACHINE/WEBROOT/APPHOST/{}", site.name)),
             warming_up: AtomicBool::new(false),
+            container: ComObj::new(
+                http_module_context_container_vtable::<ModuleContainer>(),
+                ModuleContainer::default(),
+            ),
         }
+    }
+
+    /// The application stopped (after GL_APPLICATION_STOP): its stored contexts get
+    /// `CleanupStoredContext`.
+    pub fn end(&self) {
+        self.container.inner().end();
     }
 }
 
@@ -47,6 +59,12 @@ impl HttpApplication for Application {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplication-getappconfigpath-method
     fn get_app_config_path(&self) -> PCWSTR {
         self.config_path.as_ptr()
+    }
+
+    /// The application's container: shared by every request, cleaned up when it stops.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplication-getmodulecontextcontainer-method
+    fn get_module_context_container(&self) -> *mut iissim_abi::IHttpModuleContextContainer {
+        self.container.as_ptr()
     }
 }
 

@@ -1,38 +1,131 @@
-//! `IHttpContext` … `IHttpContext4`: the request's context.
+//! `IHttpContext` … `IHttpContext4`: the request's context, and the objects it hands out.
 //!
-//! Real: GetRequest, GetResponse, GetUser, GetResponseHeadersSent, GetServerVariable (both
-//! overloads), AllocateRequestMemory, SetRequestHandled. Every other method is diagnosed.
+//! Real: GetSite, GetApplication, GetConnection, GetRequest, GetResponse, GetUser,
+//! GetResponseHeadersSent, GetModuleContextContainer, GetExecuteFlags, GetServerVariable (both
+//! overloads), SetServerVariable, AllocateRequestMemory, GetUrlInfo, GetMetadata,
+//! GetPhysicalPath, GetScriptName, GetScriptTranslated, GetScriptMap, SetRequestHandled,
+//! GetFileInfo, MapPath, GetParentContext, GetRootContext, GetTraceContext,
+//! GetNamedContextContainer. Partial: GetCurrentExecutionStats. Every other method is diagnosed.
+//!
+//! The request's containers (module, named, URL, metadata, file) clean their stored contexts
+//! up when the request ends, then the connection closes ([`Context::end_request`]).
 
-use super::generated::thunks::{HttpContext, HttpContext2, HttpContext3, HttpContext4};
+use super::connection::Connection;
+use super::containers::{ModuleContainer, NamedContainer};
+use super::file_info::FileInfo;
+use super::generated::thunks::*;
+use super::metadata::Metadata;
+use super::script_map::ScriptMap;
+use super::trace_context::TraceContext;
+use super::url_info::UrlInfo;
+use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
-use crate::ffi::args::{CStrArg, Out};
+use crate::ffi::args::{CStrArg, Out, WStrArg};
+use crate::ffi::module_call;
 use crate::state::RequestState;
 use crate::{scope, server_variables};
 use core::ffi::c_void;
 use iissim_abi::types::*;
 use iissim_abi::*;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
+
+/// The worker-wide objects a context hands out (they outlive every request).
+#[derive(Clone, Copy)]
+pub struct WorkerPointers {
+    pub site: *mut IHttpSite,
+    pub application: *mut IHttpApplication,
+}
 
 pub struct Context {
     state: Rc<RequestState>,
+    worker: WorkerPointers,
+    /// Variables set with SetServerVariable, by upper-case name, in the order first set.
+    variables: RefCell<Vec<(String, String)>>,
+    container: ComObj<ModuleContainer>,
+    named: ComObj<NamedContainer>,
+    connection: ComObj<Connection>,
+    url_info: ComObj<UrlInfo>,
+    metadata: ComObj<Metadata>,
+    script_map: ComObj<ScriptMap>,
+    trace: ComObj<TraceContext>,
+    /// Read on the first GetFileInfo: `None` inside when there is no such file.
+    file_info: OnceCell<Option<ComObj<FileInfo>>>,
 }
 
 impl Context {
-    pub fn new(state: Rc<RequestState>) -> Self {
-        Context { state }
+    pub fn new(state: Rc<RequestState>, worker: WorkerPointers) -> Self {
+        Context {
+            worker,
+            variables: RefCell::new(Vec::new()),
+            container: ComObj::new(
+                http_module_context_container_vtable::<ModuleContainer>(),
+                ModuleContainer::default(),
+            ),
+            named: ComObj::new(named_context_container_vtable::<NamedContainer>(), NamedContainer::default()),
+            connection: ComObj::new(http_connection_vtable::<Connection>(), Connection::new(state.clone())),
+            url_info: ComObj::new(http_url_info_vtable::<UrlInfo>(), UrlInfo::default()),
+            metadata: ComObj::new(metadata_info_vtable::<Metadata>(), Metadata::new(state.clone())),
+            script_map: ComObj::new(script_map_info_vtable::<ScriptMap>(), ScriptMap::static_file()),
+            trace: ComObj::new(http_trace_context_vtable::<TraceContext>(), TraceContext::new()),
+            file_info: OnceCell::new(),
+            state,
+        }
     }
 
-    /// Looks a server variable up, or reports the documented error.
+    /// The request ended (after every module's `Dispose`): the request's stored contexts get
+    /// `CleanupStoredContext`, then the connection closes (`NotifyDisconnect`, then
+    /// `CleanupStoredContext` on the connection's contexts).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpstoredcontext-cleanupstoredcontext-method
+    pub fn end_request(&self) {
+        self.container.inner().end();
+        self.named.inner().end();
+        self.url_info.inner().container.inner().end();
+        self.metadata.inner().container.inner().end();
+        if let Some(Some(file)) = self.file_info.get() {
+            file.inner().end();
+        }
+        self.connection.inner().close();
+    }
+
+    /// Looks a server variable up (set ones first), or reports the documented error.
     fn server_variable(&self, method: &str, name: CStrArg<'_>) -> Result<String, HRESULT> {
         let Some(name) = name.to_str() else {
             scope::diagnose(DiagnosticKind::ContractViolation, method, "pszVariableName is NULL");
             return Err(E_INVALIDARG);
         };
+        let upper = name.to_ascii_uppercase();
+        if let Some((_, value)) = self.variables.borrow().iter().find(|(n, _)| *n == upper) {
+            return Ok(value.clone());
+        }
         server_variables::lookup(&self.state, &name).ok_or(from_win32(ERROR_INVALID_INDEX))
+    }
+
+    /// `text` as a wide string in the request's memory, its length in `len`.
+    fn request_wstr(&self, text: &str, len: &Out<'_, DWORD>) -> PCWSTR {
+        let (wide, units) = self.state.arena.alloc_wstr(text);
+        len.set(units as DWORD);
+        wide
     }
 }
 
 impl HttpContext for Context {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getsite-method
+    fn get_site(&self) -> *mut IHttpSite {
+        self.worker.site
+    }
+
+    /// The worker's one application (the site's root).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getapplication-method
+    fn get_application(&self) -> *mut IHttpApplication {
+        self.worker.application
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getconnection-method
+    fn get_connection(&self) -> *mut IHttpConnection {
+        self.connection.as_ptr()
+    }
+
     fn get_request(&self) -> *mut IHttpRequest {
         self.state.objects.get().request
     }
@@ -51,6 +144,19 @@ impl HttpContext for Context {
         FALSE
     }
 
+    /// The request's container; its stored contexts get `CleanupStoredContext` when the
+    /// request ends.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getmodulecontextcontainer-method
+    fn get_module_context_container(&self) -> *mut IHttpModuleContextContainer {
+        self.container.as_ptr()
+    }
+
+    /// 0: every request iissim runs is a top-level request (no ExecuteRequest child).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getexecuteflags-method
+    fn get_execute_flags(&self) -> DWORD {
+        0
+    }
+
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getservervariable-method
     fn get_server_variable(&self, name: CStrArg<'_>, value: Out<'_, PCSTR>, len: Out<'_, DWORD>) -> HRESULT {
         match self.server_variable("IHttpContext::GetServerVariable(PCSTR, PCSTR*, DWORD*)", name) {
@@ -63,16 +169,38 @@ impl HttpContext for Context {
         }
     }
 
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getservervariable-method
     fn get_server_variable_wide(&self, name: CStrArg<'_>, value: Out<'_, PCWSTR>, len: Out<'_, DWORD>) -> HRESULT {
         match self.server_variable("IHttpContext::GetServerVariable(PCSTR, PCWSTR*, DWORD*)", name) {
             Ok(text) => {
-                let (wide, units) = self.state.arena.alloc_wstr(&text);
-                value.set(wide);
-                len.set(units as DWORD);
+                value.set(self.request_wstr(&text, &len));
                 S_OK
             }
             Err(hr) => hr,
         }
+    }
+
+    /// Sets (or creates) a variable for the rest of the request; names are case-insensitive.
+    /// A set variable wins over the server's own (setting `SERVER_NAME` changes what
+    /// GetServerVariable returns for it); the request itself does not change.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-setservervariable-method
+    fn set_server_variable(&self, name: CStrArg<'_>, value: WStrArg<'_>) -> HRESULT {
+        const METHOD: &str = "IHttpContext::SetServerVariable(PCSTR, PCWSTR)";
+        let Some(name) = name.to_str().filter(|n| !n.is_empty()) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszVariableName is NULL or empty");
+            return E_INVALIDARG;
+        };
+        let Some(value) = value.to_string_lossy() else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszVariableValue is NULL");
+            return E_INVALIDARG;
+        };
+        let upper = name.to_ascii_uppercase();
+        let mut variables = self.variables.borrow_mut();
+        match variables.iter_mut().find(|(n, _)| *n == upper) {
+            Some(entry) => entry.1 = value,
+            None => variables.push((upper, value)),
+        }
+        S_OK
     }
 
     /// Zeroed memory that lives until the request ends.
@@ -81,11 +209,145 @@ impl HttpContext for Context {
         self.state.arena.alloc_zeroed(cb_allocation as usize).cast()
     }
 
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-geturlinfo-method
+    fn get_url_info(&self) -> *mut IHttpUrlInfo {
+        self.url_info.as_ptr()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getmetadata-method
+    fn get_metadata(&self) -> *mut IMetadataInfo {
+        self.metadata.as_ptr()
+    }
+
+    /// The physical path the request's URL maps to (PATH_TRANSLATED), in request memory.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getphysicalpath-method
+    fn get_physical_path(&self, len: Out<'_, DWORD>) -> PCWSTR {
+        let url = self.state.request.borrow().path.clone();
+        self.request_wstr(&server_variables::map_url(&self.state, &url), &len)
+    }
+
+    /// The URL path of the script (SCRIPT_NAME), in request memory.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getscriptname-method
+    fn get_script_name(&self, len: Out<'_, DWORD>) -> PCWSTR {
+        let url = self.state.request.borrow().path.clone();
+        self.request_wstr(&url, &len)
+    }
+
+    /// The physical path of the script (SCRIPT_TRANSLATED), in request memory.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getscripttranslated-method
+    fn get_script_translated(&self, len: Out<'_, DWORD>) -> PCWSTR {
+        self.get_physical_path(len)
+    }
+
+    /// The `StaticFile` handler mapping for `*`, the only one iissim has.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getscriptmap-method
+    fn get_script_map(&self) -> *mut IScriptMapInfo {
+        self.script_map.as_ptr()
+    }
+
     fn set_request_handled(&self) {
         self.state.handled.set(true);
     }
+
+    /// The requested file, read the first time a module asks; NULL when the URL maps to no
+    /// file (a folder, or nothing). It lives until the request ends.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getfileinfo-method
+    fn get_file_info(&self) -> *mut IHttpFileInfo {
+        let file = self.file_info.get_or_init(|| {
+            let url = self.state.request.borrow().path.clone();
+            let path = server_variables::map_url(&self.state, &url);
+            let root = server_variables::site_root(&self.state);
+            FileInfo::open(std::path::Path::new(&path), &root)
+                .map(|info| ComObj::new(http_file_info_vtable::<FileInfo>(), info))
+        });
+        file.as_ref().map_or(core::ptr::null_mut(), |f| f.as_ptr())
+    }
+
+    /// The physical path of a site-relative URL, with the documented buffer protocol:
+    /// `*pcbPhysicalPath` is the buffer's size in bytes; when the path (with its NUL) does not
+    /// fit, or the buffer is NULL, it receives the size needed and the call fails with
+    /// `HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER)`.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-mappath-method
+    fn map_path(&self, url: WStrArg<'_>, buffer: PWSTR, size: Out<'_, DWORD>) -> HRESULT {
+        const METHOD: &str = "IHttpContext::MapPath(PCWSTR, PWSTR, DWORD*)";
+        let Some(url) = url.to_string_lossy() else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszUrl is NULL");
+            return E_INVALIDARG;
+        };
+        let Some(capacity) = size.get() else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pcbPhysicalPath is NULL");
+            return E_INVALIDARG;
+        };
+        let units = crate::wide::to_wide(&server_variables::map_url(&self.state, &url));
+        let needed = std::mem::size_of_val(units.as_slice()) as DWORD;
+        size.set(needed);
+        if module_call::write_wide_buffer(buffer, capacity, &units) {
+            S_OK
+        } else {
+            from_win32(ERROR_INSUFFICIENT_BUFFER)
+        }
+    }
+
+    /// NULL: a top-level request has no parent.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getparentcontext-method
+    fn get_parent_context(&self) -> *mut IHttpContext {
+        core::ptr::null_mut()
+    }
+
+    /// This context: a top-level request is its own root.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getrootcontext-method
+    fn get_root_context(&self) -> *mut IHttpContext {
+        ComObj::interface_of::<IHttpContext>(self)
+    }
+
+    /// The current notification (its `RQ_*` bit) and module name. There are no asynchronous
+    /// notifications, so those two are 0.
+    /// Partial: the start tick counts are taken at the call, not when the notification or handler started.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getcurrentexecutionstats-method
+    fn get_current_execution_stats(
+        &self,
+        notification: Out<'_, DWORD>,
+        notification_start: Out<'_, DWORD>,
+        module: Out<'_, PCWSTR>,
+        module_start: Out<'_, DWORD>,
+        async_notification: Out<'_, DWORD>,
+        async_notification_start: Out<'_, DWORD>,
+    ) -> HRESULT {
+        let (name, current) = scope::current();
+        let bit = current.map_or(0, |n| {
+            crate::notifications::PIPELINE.iter().find(|p| p.name == n || p.post_name == n).map_or(0, |p| p.bit)
+        });
+        let ticks = tick_count();
+        notification.set(bit);
+        notification_start.set(ticks);
+        module.set(self.state.arena.alloc_wstr(name.as_deref().unwrap_or("")).0);
+        module_start.set(ticks);
+        async_notification.set(0);
+        async_notification_start.set(0);
+        S_OK
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-gettracecontext-method
+    fn get_trace_context(&self) -> *mut IHttpTraceContext {
+        self.trace.as_ptr()
+    }
+}
+
+/// Milliseconds since the process started, wrapping as `GetTickCount` does.
+fn tick_count() -> DWORD {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_millis() as DWORD
 }
 
 impl HttpContext2 for Context {}
-impl HttpContext3 for Context {}
+
+impl HttpContext3 for Context {
+    /// The request's named container; its stored contexts get `CleanupStoredContext` when the
+    /// request ends.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext3-getnamedcontextcontainer-method
+    fn get_named_context_container(&self) -> *mut INamedContextContainer {
+        self.named.as_ptr()
+    }
+}
+
 impl HttpContext4 for Context {}

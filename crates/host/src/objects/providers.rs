@@ -1,17 +1,22 @@
 //! The request-notification providers: `IHttpEventProvider`, `IAuthenticationProvider`,
-//! `IMapHandlerProvider`.
+//! `IMapHandlerProvider`, `ISendResponseProvider`.
 //!
-//! Real: SetErrorStatus, SetUser. IMapHandlerProvider's own methods are diagnosed.
+//! Real: SetErrorStatus, SetUser, every ISendResponseProvider method. IMapHandlerProvider's
+//! own methods are diagnosed.
 
 use super::generated::thunks::{
-    AuthenticationProvider as AuthenticationProviderApi, HttpEventProvider, MapHandlerProvider as MapHandlerProviderApi,
+    AuthenticationProvider as AuthenticationProviderApi, HttpEventProvider,
+    MapHandlerProvider as MapHandlerProviderApi, SendResponseProvider as SendResponseProviderApi,
 };
 use crate::diagnostics::DiagnosticKind;
+use crate::ffi::args::Ptr;
 use crate::ffi::module_call;
 use crate::scope;
 use crate::state::RequestState;
+use iissim_abi::http::{HttpLogDataTypeFields, HTTP_LOG_DATA, HTTP_LOG_FIELDS_DATA};
 use iissim_abi::types::*;
 use iissim_abi::*;
+use std::cell::Cell;
 use std::rc::Rc;
 
 /// Records the error a module reports through `SetErrorStatus` on the response.
@@ -95,3 +100,140 @@ impl HttpEventProvider for MapHandlerProvider {
 }
 
 impl MapHandlerProviderApi for MapHandlerProvider {}
+
+/// The provider of RQ_SEND_RESPONSE: the send flags and the log data of the response going out.
+pub struct SendResponseProvider {
+    state: Rc<RequestState>,
+    flags: Cell<DWORD>,
+    headers_being_sent: Cell<bool>,
+    /// The log record modules read and may replace, built when the send starts.
+    log: Cell<*mut HTTP_LOG_FIELDS_DATA>,
+}
+
+impl SendResponseProvider {
+    pub fn new(state: Rc<RequestState>) -> Self {
+        SendResponseProvider {
+            state,
+            flags: Cell::new(0),
+            headers_being_sent: Cell::new(true),
+            log: Cell::new(std::ptr::null_mut()),
+        }
+    }
+
+    /// Readies the provider for the final send of the response.
+    pub fn start(&self, state: &RequestState) {
+        self.headers_being_sent.set(!state.response.borrow().headers_suppressed);
+        self.log.set(log_fields(state));
+    }
+}
+
+/// The W3C log fields of the request, in the request arena.
+fn log_fields(state: &RequestState) -> *mut HTTP_LOG_FIELDS_DATA {
+    let arena = &state.arena;
+    let request = state.request.borrow();
+    let response = state.response.borrow();
+    let narrow =
+        |text: &str| (arena.alloc_cstr(text.as_bytes()).cast_mut(), text.len().min(usize::from(u16::MAX)) as USHORT);
+    let wide = |text: &str| {
+        let (ptr, units) = arena.alloc_wstr(text);
+        (ptr.cast_mut(), (units * std::mem::size_of::<WCHAR>()).min(usize::from(u16::MAX)) as USHORT)
+    };
+    let header = |name: &str| state.request_header(name).unwrap_or_default();
+    let user = state.user_names.borrow().clone().map(|(name, _)| name).unwrap_or_default();
+    let remote = state.remote.as_socket().map(|a| a.ip().to_string()).unwrap_or_default();
+    let local = state.local.as_socket();
+    let (user_name, user_len) = wide(&user);
+    let (stem, stem_len) = wide(&request.path);
+    let (client, client_len) = narrow(&remote);
+    let (server, server_len) = narrow(&state.site.server_name);
+    let (service, service_len) = narrow(&format!("W3SVC{}", state.site.id));
+    let (server_ip, server_ip_len) = narrow(&local.map(|a| a.ip().to_string()).unwrap_or_default());
+    let (method, method_len) = narrow(&request.method);
+    let (query, query_len) = narrow(&request.query);
+    let (host, host_len) = narrow(&header("Host"));
+    let (agent, agent_len) = narrow(&header("User-Agent"));
+    let (cookie, cookie_len) = narrow(&header("Cookie"));
+    let (referrer, referrer_len) = narrow(&header("Referer"));
+    let fields = HTTP_LOG_FIELDS_DATA {
+        Base: HTTP_LOG_DATA { Type: HttpLogDataTypeFields },
+        UserNameLength: user_len,
+        UriStemLength: stem_len,
+        ClientIpLength: client_len,
+        ServerNameLength: server_len,
+        ServiceNameLength: service_len,
+        ServerIpLength: server_ip_len,
+        MethodLength: method_len,
+        UriQueryLength: query_len,
+        HostLength: host_len,
+        UserAgentLength: agent_len,
+        CookieLength: cookie_len,
+        ReferrerLength: referrer_len,
+        UserName: user_name,
+        UriStem: stem,
+        ClientIp: client,
+        ServerName: server,
+        ServiceName: service,
+        ServerIp: server_ip,
+        Method: method,
+        UriQuery: query,
+        Host: host,
+        UserAgent: agent,
+        Cookie: cookie,
+        Referrer: referrer,
+        ServerPort: local.map_or(0, |a| a.port()),
+        ProtocolStatus: response.status,
+        Win32Status: 0,
+        MethodNum: 0,
+        SubStatus: response.substatus,
+    };
+    arena.alloc_slice(&[fields])
+}
+
+impl HttpEventProvider for SendResponseProvider {
+    fn set_error_status(&self, error: HRESULT) {
+        set_error_status(&self.state, error);
+    }
+}
+
+impl SendResponseProviderApi for SendResponseProvider {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/isendresponseprovider-getheadersbeingsent-method
+    fn get_headers_being_sent(&self) -> BOOL {
+        BOOL::from(self.headers_being_sent.get())
+    }
+
+    /// The HTTP_SEND_RESPONSE_FLAG_* of this send (none unless a module set some).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/isendresponseprovider-getflags-method
+    fn get_flags(&self) -> DWORD {
+        self.flags.get()
+    }
+
+    /// Partial: the flags are kept and readable; HTTP_SEND_RESPONSE_FLAG_DISCONNECT is not yet acted on by the front end.
+    fn set_flags(&self, flags: DWORD) {
+        self.flags.set(flags);
+    }
+
+    /// The W3C fields IIS logs for this request, in memory that lives until the request ends.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/isendresponseprovider-getlogdata-method
+    fn get_log_data(&self) -> *mut HTTP_LOG_DATA {
+        self.log.get().cast()
+    }
+
+    /// Partial: the module's record replaces the host's (GetLogData returns it); iissim writes no log file.
+    fn set_log_data(&self, data: Ptr<'_, HTTP_LOG_DATA>) -> HRESULT {
+        if data.is_null() {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "ISendResponseProvider::SetLogData(HTTP_LOG_DATA*)",
+                "pLogData is NULL",
+            );
+            return E_INVALIDARG;
+        }
+        self.log.set(data.as_raw().cast());
+        S_OK
+    }
+
+    /// The final send of the response is the one that gets logged.
+    fn get_ready_to_log_data(&self) -> BOOL {
+        TRUE
+    }
+}

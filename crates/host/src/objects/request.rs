@@ -1,17 +1,25 @@
 //! `IHttpRequest` … `IHttpRequest4`: the request as modules read and change it.
 //!
-//! Real: GetRawHttpRequest (both overloads), GetHeader (by name and by id), GetHttpMethod,
-//! GetRemoteAddress, GetLocalAddress, GetHttpVersion, GetSiteId, ReadEntityBody (synchronous),
-//! GetRemainingEntityBytes. Every other method is diagnosed.
+//! Real: GetRawHttpRequest (both overloads, rewritten after every change), GetHeader,
+//! SetHeader and DeleteHeader (by name and by id), GetHttpMethod, SetHttpMethod, SetUrl (both
+//! overloads), GetUrlChanged, GetForwardedUrl, GetRemoteAddress, GetLocalAddress,
+//! ReadEntityBody (synchronous; all three interfaces' overloads), InsertEntityBody,
+//! GetRemainingEntityBytes, GetHttpVersion, GetClientCertificate (no TLS: no certificate),
+//! GetSiteId, GetHeaderChanges (without the known-header arrays),
+//! IHttpRequest2::GetChannelBindingToken (no TLS: no token). Diagnosed:
+//! NegotiateClientCertificate, asynchronous reads.
 
 use super::generated::thunks::{HttpRequest, HttpRequest2, HttpRequest3, HttpRequest4};
 use crate::diagnostics::DiagnosticKind;
-use crate::ffi::args::{CStrArg, Out, Ptr};
+use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
+use crate::objects::response::{header_changes, set_in, HeaderChangeOuts};
 use crate::raw_request::RawRequest;
 use crate::scope;
 use crate::state::RequestState;
 use core::ffi::c_void;
-use iissim_abi::http::{HttpHeaderRequestMaximum, HTTP_HEADER_ID, HTTP_REQUEST, REQUEST_HEADER_NAMES};
+use iissim_abi::http::{
+    HttpHeaderRequestMaximum, HTTP_HEADER_ID, HTTP_REQUEST, HTTP_SSL_CLIENT_CERT_INFO, REQUEST_HEADER_NAMES,
+};
 use iissim_abi::types::*;
 use iissim_abi::*;
 use std::cell::RefCell;
@@ -64,6 +72,131 @@ impl Request {
             }
             None => (std::ptr::null(), 0),
         }
+    }
+
+    /// After a change to the request: forget handed-out header copies (the old ones stay valid
+    /// in the arena), and rewrite the raw structure a module may hold.
+    fn changed(&self, headers: bool) {
+        if headers {
+            *self.known.borrow_mut() = [None; HttpHeaderRequestMaximum as usize];
+            self.state.request.borrow_mut().header_changes += 1;
+        }
+        if let Some(raw) = self.raw.borrow_mut().as_mut() {
+            raw.refresh(&self.state);
+        }
+    }
+
+    fn set_header(&self, method: &str, name: &str, value: CStrArg<'_>, cch: USHORT, replace: BOOL) -> HRESULT {
+        let Some(bytes) = (if cch > 0 { value.bytes(usize::from(cch)) } else { value.to_bytes() }) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, method, "pszHeaderValue is NULL");
+            return from_win32(ERROR_INVALID_PARAMETER);
+        };
+        let value = String::from_utf8_lossy(bytes).into_owned();
+        set_in(&mut self.state.request.borrow_mut().headers, name, value, replace != FALSE);
+        self.changed(true);
+        S_OK
+    }
+
+    fn delete_header(&self, name: &str) -> HRESULT {
+        self.state.request.borrow_mut().headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.changed(true);
+        S_OK
+    }
+
+    fn header_id(method: &str, id: HTTP_HEADER_ID) -> Option<&'static str> {
+        let name = usize::try_from(id).ok().and_then(|i| REQUEST_HEADER_NAMES.get(i).copied());
+        if name.is_none() {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                method,
+                format!("{id} is not a request header id (0..{})", REQUEST_HEADER_NAMES.len()),
+            );
+        }
+        name
+    }
+
+    /// `SetUrl`: a path (with an optional query string) or an absolute URL. An absolute URL to
+    /// another host is what `GetForwardedUrl` returns.
+    fn set_url_text(&self, method: &str, url: Option<String>, reset_query: BOOL) -> HRESULT {
+        let Some(url) = url.filter(|u| !u.is_empty()) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, method, "pszUrl is NULL or empty");
+            return from_win32(ERROR_INVALID_PARAMETER);
+        };
+        let host_of = |h: &str| h.rsplit_once(':').map_or(h, |(host, _)| host).to_ascii_lowercase();
+        let (forwarded, local) = match url.split_once("://") {
+            Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => {
+                let (authority, path) = rest.find(['/', '?']).map_or((rest, "/"), |at| rest.split_at(at));
+                let here = self.state.request_header("Host").unwrap_or_else(|| self.state.site.server_name.clone());
+                let is_local = host_of(authority) == host_of(&here)
+                    || host_of(authority) == self.state.site.server_name.to_ascii_lowercase();
+                let path = if path.starts_with('?') { format!("/{path}") } else { path.to_string() };
+                (if is_local { None } else { Some(url.clone()) }, path)
+            }
+            _ if url.starts_with('/') => (None, url.clone()),
+            _ => {
+                scope::diagnose(
+                    DiagnosticKind::ContractViolation,
+                    method,
+                    format!("`{url}` is neither an absolute path nor an http(s) URL"),
+                );
+                return from_win32(ERROR_INVALID_PARAMETER);
+            }
+        };
+        {
+            let mut request = self.state.request.borrow_mut();
+            match local.split_once('?') {
+                Some((path, query)) => {
+                    request.path = path.to_string();
+                    request.query = query.to_string();
+                }
+                None => {
+                    request.path = local;
+                    if reset_query != FALSE {
+                        request.query.clear();
+                    }
+                }
+            }
+            request.url_changed = true;
+            request.forwarded_url = forwarded;
+        }
+        self.changed(false);
+        S_OK
+    }
+
+    /// A synchronous read of the entity body, shared by every `ReadEntityBody` overload.
+    fn read_body(
+        &self,
+        method: &str,
+        buffer: Ptr<'_, c_void>,
+        cb_buffer: DWORD,
+        f_async: BOOL,
+        received: Out<'_, DWORD>,
+        pending: Out<'_, BOOL>,
+    ) -> HRESULT {
+        if f_async != FALSE {
+            scope::diagnose(
+                DiagnosticKind::Unimplemented,
+                method,
+                "asynchronous reads are not implemented; read synchronously",
+            );
+            return E_NOTIMPL;
+        }
+        let Some(buffer) = buffer.bytes_mut(cb_buffer as usize) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, method, "pvBuffer is NULL");
+            return from_win32(ERROR_INVALID_PARAMETER);
+        };
+        pending.set(FALSE);
+        let mut request = self.state.request.borrow_mut();
+        let rest = &request.body[request.body_read..];
+        if rest.is_empty() {
+            received.set(0);
+            return from_win32(ERROR_HANDLE_EOF);
+        }
+        let n = rest.len().min(buffer.len());
+        buffer[..n].copy_from_slice(&rest[..n]);
+        request.body_read += n;
+        received.set(n as DWORD);
+        S_OK
     }
 
     fn raw(&self) -> *mut HTTP_REQUEST {
@@ -130,7 +263,8 @@ impl HttpRequest for Request {
         self.state.remote.as_ptr().cast_mut().cast()
     }
 
-    /// Synchronous reads only; the end of the body is `HRESULT_FROM_WIN32(ERROR_HANDLE_EOF)`.
+    /// Synchronous reads: up to cbBuffer bytes at a time; once the body is all read,
+    /// HRESULT_FROM_WIN32(ERROR_HANDLE_EOF) with 0 bytes.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-readentitybody-method
     /// Partial: synchronous reads only; fAsync gets E_NOTIMPL and a diagnostic.
     fn read_entity_body(
@@ -141,30 +275,33 @@ impl HttpRequest for Request {
         received: Out<'_, DWORD>,
         pending: Out<'_, BOOL>,
     ) -> HRESULT {
-        const METHOD: &str = "IHttpRequest::ReadEntityBody(VOID*, DWORD, BOOL, DWORD*, BOOL*)";
-        if f_async != FALSE {
+        self.read_body(
+            "IHttpRequest::ReadEntityBody(VOID*, DWORD, BOOL, DWORD*, BOOL*)",
+            buffer,
+            cb_buffer,
+            f_async,
+            received,
+            pending,
+        )
+    }
+
+    /// Replaces the entity body still to be read: later `ReadEntityBody` calls (and handlers)
+    /// read these bytes, then whatever of the client's body was not read yet. The bytes are copied.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-insertentitybody-method
+    fn insert_entity_body(&self, buffer: Ptr<'_, c_void>, cb_buffer: DWORD) -> HRESULT {
+        let Some(bytes) = buffer.bytes(cb_buffer as usize) else {
             scope::diagnose(
-                DiagnosticKind::Unimplemented,
-                METHOD,
-                "asynchronous reads are not implemented; read synchronously",
+                DiagnosticKind::ContractViolation,
+                "IHttpRequest::InsertEntityBody(VOID*, DWORD)",
+                "pvBuffer is NULL",
             );
-            return E_NOTIMPL;
-        }
-        let Some(buffer) = buffer.bytes_mut(cb_buffer as usize) else {
-            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pvBuffer is NULL");
-            return E_INVALIDARG;
+            return from_win32(ERROR_INVALID_PARAMETER);
         };
-        pending.set(FALSE);
         let mut request = self.state.request.borrow_mut();
-        let rest = &request.body[request.body_read..];
-        if rest.is_empty() {
-            received.set(0);
-            return from_win32(ERROR_HANDLE_EOF);
-        }
-        let n = rest.len().min(buffer.len());
-        buffer[..n].copy_from_slice(&rest[..n]);
-        request.body_read += n;
-        received.set(n as DWORD);
+        let mut body = bytes.to_vec();
+        body.extend_from_slice(&request.body[request.body_read..]);
+        request.body = body;
+        request.body_read = 0;
         S_OK
     }
 
@@ -179,11 +316,212 @@ impl HttpRequest for Request {
         minor.set(mi);
     }
 
+    /// No TLS, so no client certificate: NULL, not negotiated, HRESULT_FROM_WIN32(ERROR_NOT_FOUND).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-getclientcertificate-method
+    fn get_client_certificate(
+        &self,
+        info: Out<'_, *mut HTTP_SSL_CLIENT_CERT_INFO>,
+        negotiated: Out<'_, BOOL>,
+    ) -> HRESULT {
+        if info.is_null() || negotiated.is_null() {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpRequest::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO**, BOOL*)",
+                "ppClientCertInfo or pfClientCertNegotiated is NULL",
+            );
+            return from_win32(ERROR_INVALID_PARAMETER);
+        }
+        info.set(std::ptr::null_mut());
+        negotiated.set(FALSE);
+        from_win32(ERROR_NOT_FOUND)
+    }
+
     fn get_site_id(&self) -> DWORD {
         self.state.site.id
     }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-setheader-method
+    fn set_header_by_name(&self, name: CStrArg<'_>, value: CStrArg<'_>, cch: USHORT, replace: BOOL) -> HRESULT {
+        const METHOD: &str = "IHttpRequest::SetHeader(PCSTR, PCSTR, USHORT, BOOL)";
+        match name.to_str() {
+            Some(n) if !n.is_empty() => self.set_header(METHOD, &n, value, cch, replace),
+            _ => {
+                scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszHeaderName is NULL or empty");
+                from_win32(ERROR_INVALID_PARAMETER)
+            }
+        }
+    }
+
+    fn set_header_by_id(&self, id: HTTP_HEADER_ID, value: CStrArg<'_>, cch: USHORT, replace: BOOL) -> HRESULT {
+        const METHOD: &str = "IHttpRequest::SetHeader(HTTP_HEADER_ID, PCSTR, USHORT, BOOL)";
+        match Self::header_id(METHOD, id) {
+            Some(name) => self.set_header(METHOD, name, value, cch, replace),
+            None => from_win32(ERROR_INVALID_PARAMETER),
+        }
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-deleteheader-method
+    fn delete_header_by_name(&self, name: CStrArg<'_>) -> HRESULT {
+        match name.to_str() {
+            Some(n) => self.delete_header(&n),
+            None => {
+                scope::diagnose(
+                    DiagnosticKind::ContractViolation,
+                    "IHttpRequest::DeleteHeader(PCSTR)",
+                    "pszHeaderName is NULL",
+                );
+                from_win32(ERROR_INVALID_PARAMETER)
+            }
+        }
+    }
+
+    fn delete_header_by_id(&self, id: HTTP_HEADER_ID) -> HRESULT {
+        match Self::header_id("IHttpRequest::DeleteHeader(HTTP_HEADER_ID)", id) {
+            Some(name) => self.delete_header(name),
+            None => from_win32(ERROR_INVALID_PARAMETER),
+        }
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-sethttpmethod-method
+    fn set_http_method(&self, method: CStrArg<'_>) -> HRESULT {
+        let Some(method) = method.to_str().filter(|m| !m.is_empty()) else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpRequest::SetHttpMethod(PCSTR)",
+                "pszHttpMethod is NULL or empty",
+            );
+            return from_win32(ERROR_INVALID_PARAMETER);
+        };
+        self.state.request.borrow_mut().method = method.into_owned();
+        self.changed(false);
+        S_OK
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-seturl-method
+    fn set_url_wide(&self, url: WStrArg<'_>, cch: DWORD, reset_query: BOOL) -> HRESULT {
+        let units = if cch > 0 { url.units_n(cch as usize) } else { url.units() };
+        self.set_url_text("IHttpRequest::SetUrl(PCWSTR, DWORD, BOOL)", units.map(crate::wide::from_wide), reset_query)
+    }
+
+    fn set_url(&self, url: CStrArg<'_>, cch: DWORD, reset_query: BOOL) -> HRESULT {
+        let bytes = if cch > 0 { url.bytes(cch as usize) } else { url.to_bytes() };
+        let text = bytes.map(|b| String::from_utf8_lossy(b).into_owned());
+        self.set_url_text("IHttpRequest::SetUrl(PCSTR, DWORD, BOOL)", text, reset_query)
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-geturlchanged-method
+    fn get_url_changed(&self) -> BOOL {
+        if self.state.request.borrow().url_changed {
+            TRUE
+        } else {
+            FALSE
+        }
+    }
+
+    /// The URL `SetUrl` set when it names another host; NULL when it is local (or never set).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-getforwardedurl-method
+    fn get_forwarded_url(&self) -> PCWSTR {
+        match &self.state.request.borrow().forwarded_url {
+            Some(url) => self.state.arena.alloc_wstr(url).0,
+            None => std::ptr::null(),
+        }
+    }
+
+    /// The change number counts header changes; the unknown-header outputs are filled.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-getheaderchanges-method
+    /// Partial: the knownHeaderSnapshot and diffedKnownHeaderIndices arrays are not written (a diagnostic when they are passed).
+    fn get_header_changes(
+        &self,
+        old: DWORD,
+        new: Out<'_, DWORD>,
+        known_snapshot: *mut PCSTR,
+        unknown_count: Out<'_, DWORD>,
+        unknown_names: Out<'_, *mut PCSTR>,
+        unknown_values: Out<'_, *mut PCSTR>,
+        diffed_known: *mut DWORD,
+        diffed_unknown_count: Out<'_, DWORD>,
+        diffed_unknown: Out<'_, *mut DWORD>,
+    ) -> HRESULT {
+        let (headers, changes) = {
+            let request = self.state.request.borrow();
+            (request.headers.clone(), request.header_changes)
+        };
+        header_changes(
+            &self.state,
+            "IHttpRequest::GetHeaderChanges(DWORD, DWORD*, PCSTR*, DWORD*, PCSTR**, PCSTR**, DWORD*, DWORD*, DWORD**)",
+            &REQUEST_HEADER_NAMES,
+            &headers,
+            changes,
+            old,
+            HeaderChangeOuts {
+                new,
+                known_passed: !known_snapshot.is_null() || !diffed_known.is_null(),
+                unknown_count,
+                unknown_names,
+                unknown_values,
+                diffed_unknown_count,
+                diffed_unknown,
+            },
+        )
+    }
 }
 
-impl HttpRequest2 for Request {}
-impl HttpRequest3 for Request {}
-impl HttpRequest4 for Request {}
+impl HttpRequest2 for Request {
+    /// Off TLS there is no channel binding token: NULL, 0 and HRESULT_FROM_WIN32(ERROR_NOT_FOUND).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest2-getchannelbindingtoken-method
+    fn get_channel_binding_token(&self, token: Out<'_, PBYTE>, size: Out<'_, DWORD>) -> HRESULT {
+        token.set(std::ptr::null_mut());
+        size.set(0);
+        from_win32(ERROR_NOT_FOUND)
+    }
+}
+
+impl HttpRequest3 for Request {
+    /// As `IHttpRequest::ReadEntityBody`; synchronous reads complete at once and the callback is
+    /// not called.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest3-readentitybody-method
+    /// Partial: synchronous reads only; fAsync gets E_NOTIMPL and a diagnostic.
+    fn read_entity_body_with_callback(
+        &self,
+        buffer: Ptr<'_, c_void>,
+        cb_buffer: DWORD,
+        f_async: BOOL,
+        _callback: PFN_ASYNC_COMPLETION,
+        _context: Ptr<'_, c_void>,
+        received: Out<'_, DWORD>,
+        pending: Out<'_, BOOL>,
+    ) -> HRESULT {
+        self.read_body(
+            "IHttpRequest3::ReadEntityBody(VOID*, DWORD, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)",
+            buffer,
+            cb_buffer,
+            f_async,
+            received,
+            pending,
+        )
+    }
+}
+
+impl HttpRequest4 for Request {
+    /// As `IHttpRequest::ReadEntityBody`; no flag changes a synchronous read.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest4-readentitybody-method
+    /// Partial: synchronous reads only; fAsync gets E_NOTIMPL and a diagnostic.
+    fn read_entity_body_with_flags(
+        &self,
+        buffer: Ptr<'_, c_void>,
+        cb_buffer: DWORD,
+        f_async: BOOL,
+        _flags: ULONG,
+        received: Out<'_, DWORD>,
+        pending: Out<'_, BOOL>,
+    ) -> HRESULT {
+        self.read_body(
+            "IHttpRequest4::ReadEntityBody(VOID*, DWORD, BOOL, ULONG, DWORD*, BOOL*)",
+            buffer,
+            cb_buffer,
+            f_async,
+            received,
+            pending,
+        )
+    }
+}

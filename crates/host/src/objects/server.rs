@@ -1,25 +1,141 @@
 //! `IHttpServer` … `IHttpServer3`: the server as modules see it from `RegisterModule` on.
 //!
-//! Real: IsCommandLineLaunch, GetAppPoolName, GetExtendedInterface (by version). Every other
-//! method is diagnosed.
+//! Real: IsCommandLineLaunch, GetAppPoolName, IncrementThreadCount, DecrementThreadCount,
+//! ReportUnhealthy and RecycleProcess (recorded as notes: iissim neither recycles nor stops),
+//! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
+//! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
+//! Partial: GetAppPoolConfigFile. Diagnosed with the documented failure: AssociateWithThreadPool,
+//! GetAdminManager (NULL), GetWorkerProcessSettings, QueryRequestProperty. Every other method is
+//! diagnosed.
 
-use super::generated::thunks::{HttpServer, HttpServer2, HttpServer3};
+use super::containers::DispensedContainer;
+use super::generated::thunks::{
+    dispensed_http_module_context_container_vtable, http_perf_counter_info_vtable, HttpServer, HttpServer2, HttpServer3,
+};
+use super::perf_counters::PerfCounters;
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
-use crate::ffi::args::Out;
+use crate::ffi::args::{Out, WStrArg};
+use crate::ffi::module_call;
 use crate::scope;
+use iissim_abi::http::{HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY};
 use iissim_abi::types::*;
 use iissim_abi::*;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::Mutex;
 
 /// The process-wide server object.
 pub struct Server {
     app_pool_name: Vec<WCHAR>,
+    app_pool_name_text: String,
+    app_pool_config: Vec<WCHAR>,
+    counters: ComObj<PerfCounters>,
+    /// Every container DispenseContainer handed out; freed when the server goes, so that a
+    /// released container is never memory a module can reach after it was freed. Boxed: the
+    /// module holds each container's address while the vector grows.
+    #[allow(clippy::vec_box)]
+    dispensed: Mutex<Vec<Box<ComObj<DispensedContainer>>>>,
+    threads: AtomicI32,
 }
 
 impl Server {
     pub fn new(app_pool_name: &str) -> Self {
-        Server { app_pool_name: crate::wide::to_wide(app_pool_name) }
+        let config = std::env::temp_dir().join("apppools").join(app_pool_name).join(format!("{app_pool_name}.config"));
+        Server {
+            app_pool_name: crate::wide::to_wide(app_pool_name),
+            app_pool_name_text: app_pool_name.to_string(),
+            app_pool_config: crate::wide::to_wide(&config.display().to_string()),
+            counters: ComObj::new(http_perf_counter_info_vtable::<PerfCounters>(), PerfCounters::default()),
+            dispensed: Mutex::new(Vec::new()),
+            threads: AtomicI32::new(0),
+        }
     }
+
+    /// The worker stops: dispensed containers a module never released clean up their stored
+    /// contexts too, and are reported.
+    pub fn shutdown(&self) {
+        let containers = std::mem::take(&mut *self.dispensed.lock().unwrap_or_else(|e| e.into_inner()));
+        let leaked = containers.iter().filter(|c| c.inner().end()).count();
+        if leaked > 0 {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::DispenseContainer()",
+                format!("{leaked} dispensed container(s) were never released with ReleaseContainer"),
+            );
+        }
+    }
+
+    /// Whether one precondition (`integratedMode`, `bitness64`, ...) holds; `None` when iissim
+    /// does not know it.
+    fn precondition(&self, condition: &str) -> Option<bool> {
+        let condition = condition.trim();
+        if let Some(pools) = condition.strip_prefix("appPoolName=") {
+            return Some(pools.split(';').any(|p| p.trim().eq_ignore_ascii_case(&self.app_pool_name_text)));
+        }
+        Some(match condition.to_ascii_lowercase().as_str() {
+            "integratedmode" => true,
+            "isapimode" | "classicmode" => false,
+            "bitness64" => cfg!(target_pointer_width = "64"),
+            "bitness32" => cfg!(target_pointer_width = "32"),
+            // The pool runs as IIS 10's DefaultAppPool does: .NET CLR v4.0.
+            "runtimeversionv4.0" => true,
+            "runtimeversionv1.0" | "runtimeversionv1.1" | "runtimeversionv2.0" => false,
+            _ => return None,
+        })
+    }
+}
+
+/// One interface family iissim implements: the uuids of its versions, oldest first. The object
+/// of a family always carries its most-derived vtable, so every version is the same pointer.
+const FAMILIES: &[&[&str]] = &[
+    &[
+        "eda2a40f-fb92-4d6d-b52b-c8c207380b4e", // IHttpServer
+        "34af637e-afe8-4556-bcc1-767f8e0b4a4e", // IHttpServer2
+        "f7a66d59-c0a2-48b5-a88f-be5975c960fb", // IHttpServer3
+    ],
+    &[
+        "424c1b8c-a1ba-44d7-ac98-9f8f457701a5", // IHttpContext
+        "c986182c-cf4a-4482-8205-0dbbc1fd6cee", // IHttpContext2
+        "bf53c022-ca4b-4349-a38e-a4b78ad897fb", // IHttpContext3
+        "2c9463d8-4ec4-4622-8917-d486321a9443", // IHttpContext4
+    ],
+    &[
+        "e8698f7e-576e-4cac-a309-67435355faef", // IHttpRequest
+        "d9244ae1-51f8-4aa1-a66d-19277c33e610", // IHttpRequest2
+        "b32e4e0f-4057-4feb-aeab-7b69c03c6314", // IHttpRequest3
+        "3816f517-f631-49f0-8b51-16d6f0c6ffb2", // IHttpRequest4
+    ],
+    &[
+        "7e1c6b38-628f-4e6c-95dc-41237eb7f95e", // IHttpResponse
+        "0822c871-f14e-4974-a1e6-5b3c1f09b76a", // IHttpResponse2
+        "19578e49-d080-45da-b673-96cb475d3c5d", // IHttpResponse3
+        "1a2acc57-cae2-4f28-b4ab-00c8f96b12ec", // IHttpResponse4
+    ],
+    &[
+        "3f75d9e6-1075-422c-ad89-93a85f2d7bdc", // IHttpApplication
+        "311a3b7a-b673-4a1c-8349-2e98a23cadcb", // IHttpApplication2
+    ],
+    &[
+        "07e5beb3-b798-459d-a98a-e6c485b2b3bc", // IHttpModuleRegistrationInfo
+        "4fd11cbf-8cc5-418e-8000-c9e765f88533", // IHttpModuleRegistrationInfo2
+    ],
+];
+
+/// The GUID `text` (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) names.
+fn parse_guid(text: &str) -> GUID {
+    let hex: String = text.chars().filter(|c| *c != '-').collect();
+    let byte = |i: usize| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap_or(0);
+    GUID {
+        data1: u32::from_str_radix(&hex[0..8], 16).unwrap_or(0),
+        data2: u16::from_str_radix(&hex[8..12], 16).unwrap_or(0),
+        data3: u16::from_str_radix(&hex[12..16], 16).unwrap_or(0),
+        data4: [byte(8), byte(9), byte(10), byte(11), byte(12), byte(13), byte(14), byte(15)],
+    }
+}
+
+/// The family index of a uuid, if iissim implements that interface.
+fn family_of(guid: &GUID) -> Option<usize> {
+    FAMILIES.iter().position(|family| family.iter().any(|text| parse_guid(text) == *guid))
 }
 
 impl HttpServer for Server {
@@ -29,11 +145,144 @@ impl HttpServer for Server {
         TRUE
     }
 
+    /// `iissim`, for the life of the worker.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getapppoolname-method
     fn get_app_pool_name(&self) -> PCWSTR {
         self.app_pool_name.as_ptr()
     }
 
+    /// iissim has no I/O completion port to bind a handle to: the call fails with
+    /// `HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED)` and is diagnosed.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-associatewiththreadpool-method
+    /// Partial: always fails with ERROR_NOT_SUPPORTED and a diagnostic (no completion-port thread pool).
+    fn associate_with_thread_pool(&self, _handle: HANDLE, _routine: LPOVERLAPPED_COMPLETION_ROUTINE) -> HRESULT {
+        scope::diagnose(
+            DiagnosticKind::Unimplemented,
+            "IHttpServer::AssociateWithThreadPool(HANDLE, LPOVERLAPPED_COMPLETION_ROUTINE)",
+            "iissim has no I/O completion port thread pool; the handle is not associated",
+        );
+        from_win32(ERROR_NOT_SUPPORTED)
+    }
+
+    /// Counted; iissim's threads do not depend on it.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-incrementthreadcount-method
+    fn increment_thread_count(&self) {
+        self.threads.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-decrementthreadcount-method
+    fn decrement_thread_count(&self) {
+        if self.threads.fetch_sub(1, Ordering::Relaxed) <= 0 {
+            self.threads.fetch_add(1, Ordering::Relaxed);
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::DecrementThreadCount()",
+                "more DecrementThreadCount calls than IncrementThreadCount calls",
+            );
+        }
+    }
+
+    /// Recorded as a note; IIS would let WAS recycle the worker, iissim keeps serving.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-reportunhealthy-method
+    fn report_unhealthy(&self, reason: WStrArg<'_>, hr: HRESULT) {
+        scope::diagnose(
+            DiagnosticKind::Note,
+            "IHttpServer::ReportUnhealthy(PCWSTR, HRESULT)",
+            format!(
+                "the module reported the worker unhealthy ({:?}, {}); iissim does not recycle",
+                reason.to_string_lossy().unwrap_or_default(),
+                crate::error::describe_hresult(hr)
+            ),
+        );
+    }
+
+    /// Recorded as a note; iissim does not recycle its worker.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-recycleprocess-method
+    fn recycle_process(&self, reason: WStrArg<'_>) {
+        scope::diagnose(
+            DiagnosticKind::Note,
+            "IHttpServer::RecycleProcess(PCWSTR)",
+            format!(
+                "the module asked for a recycle ({:?}); iissim does not recycle",
+                reason.to_string_lossy().unwrap_or_default()
+            ),
+        );
+    }
+
+    /// NULL, diagnosed: iissim has no configuration system (ahadmin) yet.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getadminmanager-method
+    /// Partial: NULL and a diagnostic until iissim has a configuration system.
+    fn get_admin_manager(&self) -> *mut IAppHostAdminManager {
+        scope::diagnose(
+            DiagnosticKind::Unimplemented,
+            "IHttpServer::GetAdminManager() const",
+            "iissim has no IAppHostAdminManager yet; returned NULL",
+        );
+        core::ptr::null_mut()
+    }
+
+    /// The worker process's counters.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getperfcounterinfo-method
+    fn get_perf_counter_info(&self) -> *mut IHttpPerfCounterInfo {
+        self.counters.as_ptr()
+    }
+
+    /// A new, empty container the module owns until it calls `ReleaseContainer`.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-dispensecontainer-method
+    fn dispense_container(&self) -> *mut IDispensedHttpModuleContextContainer {
+        let container = Box::new(ComObj::new(
+            dispensed_http_module_context_container_vtable::<DispensedContainer>(),
+            DispensedContainer::default(),
+        ));
+        let pointer = container.as_ptr();
+        self.dispensed.lock().unwrap_or_else(|e| e.into_inner()).push(container);
+        pointer
+    }
+
+    /// Fails with E_NOTIMPL, diagnosed: iissim has no Windows Process Activation settings.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getworkerprocesssettings-method
+    /// Partial: always fails with E_NOTIMPL and a diagnostic.
+    fn get_worker_process_settings(&self, settings: Out<'_, *mut IWpfSettings>) -> HRESULT {
+        settings.set(core::ptr::null_mut());
+        scope::diagnose(
+            DiagnosticKind::Unimplemented,
+            "IHttpServer::GetWorkerProcessSettings(IWpfSettings**)",
+            "iissim has no worker process framework settings",
+        );
+        E_NOTIMPL
+    }
+
+    /// A comma-separated list holds when every condition holds. Known: `integratedMode`
+    /// (true), `ISAPIMode`/`classicMode` (false), `bitness64`/`bitness32` (the host's),
+    /// `runtimeVersionv4.0` (true, as IIS 10's default pool) and the older runtime versions
+    /// (false), `appPoolName=a;b`. Any other condition makes the answer FALSE and sets
+    /// `*pfUnknownPrecondition`.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-satisfiesprecondition-method
+    fn satisfies_precondition(&self, precondition: WStrArg<'_>, unknown: Out<'_, BOOL>) -> BOOL {
+        unknown.set(FALSE);
+        let Some(text) = precondition.to_string_lossy() else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::SatisfiesPrecondition(PCWSTR, BOOL*) const",
+                "pszPrecondition is NULL",
+            );
+            return FALSE;
+        };
+        let mut all = true;
+        for condition in text.split(',').filter(|c| !c.trim().is_empty()) {
+            match self.precondition(condition) {
+                Some(holds) => all &= holds,
+                None => {
+                    unknown.set(TRUE);
+                    all = false;
+                }
+            }
+        }
+        BOOL::from(all)
+    }
+
     /// The object is an `IHttpServer3`, so both known versions are this same object.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getextendedinterface-method
     fn get_extended_interface(&self, version: HTTP_SERVER_INTERFACE_VERSION, out: Out<'_, PVOID>) -> HRESULT {
         const METHOD: &str = "IHttpServer::GetExtendedInterface(HTTP_SERVER_INTERFACE_VERSION, PVOID*)";
         if out.is_null() {
@@ -53,5 +302,109 @@ impl HttpServer for Server {
     }
 }
 
-impl HttpServer2 for Server {}
-impl HttpServer3 for Server {}
+impl HttpServer2 for Server {
+    /// The path IIS would use for the pool's configuration, `<temp>/apppools/iissim/iissim.config`.
+    /// Partial: iissim writes no file there; its configuration is the iissim TOML file.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver2-getapppoolconfigfile-method
+    fn get_app_pool_config_file(&self, len: Out<'_, DWORD>) -> PCWSTR {
+        len.set((self.app_pool_config.len() - 1) as DWORD);
+        self.app_pool_config.as_ptr()
+    }
+
+    /// What `HttpGetExtendedInterface(server, input, &output)` calls: `version1` is the uuid
+    /// of the input's interface, `version2` the one wanted. A host object always carries the
+    /// most-derived vtable of its family (server, context, request, response, application,
+    /// registration info), so any version of the input's family is the input itself; another
+    /// family, or an interface iissim lacks, is E_NOINTERFACE.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver2-getextendedinterface-method
+    fn get_extended_interface_by_guid(
+        &self,
+        version1: *const GUID,
+        input: PVOID,
+        version2: *const GUID,
+        output: Out<'_, PVOID>,
+    ) -> HRESULT {
+        const METHOD: &str = "IHttpServer2::GetExtendedInterface(const GUID&, PVOID, const GUID&, PVOID*)";
+        let (Some(from), Some(to)) = (module_call::read_guid(version1), module_call::read_guid(version2)) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "a GUID reference is NULL");
+            return E_INVALIDARG;
+        };
+        if output.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "ppOutput is NULL");
+            return E_INVALIDARG;
+        }
+        output.set(core::ptr::null_mut());
+        let (Some(have), Some(want)) = (family_of(&from), family_of(&to)) else {
+            return E_NOINTERFACE;
+        };
+        if have != want {
+            return E_NOINTERFACE;
+        }
+        // The server family may come without an input: it is this object.
+        let object = if input.is_null() && have == 0 { ComObj::interface_of::<core::ffi::c_void>(self) } else { input };
+        if object.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pInput is NULL");
+            return E_INVALIDARG;
+        }
+        output.set(object);
+        S_OK
+    }
+}
+
+impl HttpServer3 for Server {
+    /// Fails with `HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED)`, diagnosed: iissim has no HTTP.sys
+    /// request queue to query.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver3-queryrequestproperty-method
+    /// Partial: always fails with ERROR_NOT_SUPPORTED and a diagnostic.
+    fn query_request_property(
+        &self,
+        _id: HTTP_OPAQUE_ID,
+        _property: HTTP_REQUEST_PROPERTY,
+        _qualifier: PVOID,
+        _qualifier_size: ULONG,
+        _output: PVOID,
+        _output_size: ULONG,
+        _returned: PULONG,
+        _overlapped: LPOVERLAPPED,
+    ) -> HRESULT {
+        scope::diagnose(
+            DiagnosticKind::Unimplemented,
+            "IHttpServer3::QueryRequestProperty(HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY, PVOID, ULONG, PVOID, ULONG, PULONG, LPOVERLAPPED)",
+            "iissim has no HTTP.sys request queue to query",
+        );
+        from_win32(ERROR_NOT_SUPPORTED)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids_parse_as_the_header_writes_them() {
+        // IHttpContext in httpserv.h: {0x424c1b8c, 0xa1ba, 0x44d7, {0xac, 0x98, 0x9f, 0x8f, 0x45, 0x77, 0x01, 0xa5}}
+        let guid = parse_guid("424c1b8c-a1ba-44d7-ac98-9f8f457701a5");
+        assert_eq!(
+            guid,
+            GUID {
+                data1: 0x424c1b8c,
+                data2: 0xa1ba,
+                data3: 0x44d7,
+                data4: [0xac, 0x98, 0x9f, 0x8f, 0x45, 0x77, 0x01, 0xa5]
+            }
+        );
+        assert_eq!(family_of(&guid), Some(1));
+        assert_eq!(family_of(&GUID::default()), None);
+    }
+
+    #[test]
+    fn preconditions_follow_the_documented_list() {
+        let server = Server::new("iissim");
+        assert_eq!(server.precondition("integratedMode"), Some(true));
+        assert_eq!(server.precondition("ISAPIMode"), Some(false));
+        assert_eq!(server.precondition("bitness64"), Some(cfg!(target_pointer_width = "64")));
+        assert_eq!(server.precondition("appPoolName=Other;IISSIM"), Some(true));
+        assert_eq!(server.precondition("appPoolName=Other"), Some(false));
+        assert_eq!(server.precondition("managedHandler"), None);
+    }
+}

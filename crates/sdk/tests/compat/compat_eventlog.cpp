@@ -84,7 +84,10 @@ int main()
     CHECK(offsetof(IISSIM_HOST_SERVICES, close_handle) == 8 && offsetof(IISSIM_HOST_SERVICES, report_event) == 16);
     CHECK(offsetof(IISSIM_HOST_SERVICES, output_debug_string) == 24);
     CHECK(offsetof(IISSIM_HOST_SERVICES, get_token_information) == 32);
-    CHECK(offsetof(IISSIM_HOST_SERVICES, check_token_membership) == 40 && sizeof(IISSIM_HOST_SERVICES) == 48);
+    CHECK(offsetof(IISSIM_HOST_SERVICES, check_token_membership) == 40);
+    CHECK(offsetof(IISSIM_HOST_SERVICES, duplicate_token) == 48 && offsetof(IISSIM_HOST_SERVICES, set_thread_token) == 56);
+    CHECK(offsetof(IISSIM_HOST_SERVICES, get_thread_token) == 64 && offsetof(IISSIM_HOST_SERVICES, lookup_account_sid) == 72);
+    CHECK(sizeof(IISSIM_HOST_SERVICES) == 80);
     printf("ok\n");
     return 0;
 }

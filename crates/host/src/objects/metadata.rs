@@ -1,0 +1,65 @@
+//! `IMetadataInfo`: the configuration that applies to the request's URL
+//! (IHttpContext::GetMetadata).
+//!
+//! Real: GetMetaPath, GetVrPath, GetVrToken (NULL: the site's virtual directory has no
+//! `userName`, so requests read files as the process or the user, never with a virtual
+//! directory token). Partial: GetModuleContextContainer.
+//! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imetadatainfo-interface
+
+use super::containers::ModuleContainer;
+use super::generated::thunks::{http_module_context_container_vtable, MetadataInfo};
+use super::ComObj;
+use crate::state::RequestState;
+use iissim_abi::types::*;
+use iissim_abi::*;
+use std::rc::Rc;
+
+pub struct Metadata {
+    state: Rc<RequestState>,
+    vr_path: Vec<WCHAR>,
+    pub(crate) container: ComObj<ModuleContainer>,
+}
+
+impl Metadata {
+    pub fn new(state: Rc<RequestState>) -> Self {
+        let vr_path = crate::wide::to_wide(&crate::server_variables::site_root(&state));
+        Metadata {
+            state,
+            vr_path,
+            container: ComObj::new(
+                http_module_context_container_vtable::<ModuleContainer>(),
+                ModuleContainer::default(),
+            ),
+        }
+    }
+}
+
+impl MetadataInfo for Metadata {
+    /// The configuration path of the URL: `MACHINE/WEBROOT/APPHOST/<site name><url path>`,
+    /// copied into the request's memory.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imetadatainfo-getmetapath-method
+    fn get_meta_path(&self) -> PCWSTR {
+        let path = self.state.request.borrow().path.clone();
+        let meta = format!("MACHINE/WEBROOT/APPHOST/{}{}", self.state.site.name, path.trim_end_matches('/'));
+        self.state.arena.alloc_wstr(&meta).0
+    }
+
+    /// The physical path of the virtual directory the URL is in: the site's root.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imetadatainfo-getvrpath-method
+    fn get_vr_path(&self) -> PCWSTR {
+        self.vr_path.as_ptr()
+    }
+
+    /// NULL: the virtual directory has no configured credentials (no `userName`), which is
+    /// when IIS has no token for it either.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imetadatainfo-getvrtoken-method
+    fn get_vr_token(&self) -> *mut IHttpTokenEntry {
+        core::ptr::null_mut()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imetadatainfo-getmodulecontextcontainer-method
+    /// Partial: IIS caches metadata and its stored contexts across requests; iissim's live for one request.
+    fn get_module_context_container(&self) -> *mut IHttpModuleContextContainer {
+        self.container.as_ptr()
+    }
+}

@@ -1,0 +1,58 @@
+//! IHttpResponse … IHttpResponse4 through the response-api fixture. Each test cites the IIS
+//! page whose behaviour it pins.
+
+use crate::common::fixture;
+use iissim::{DiagnosticKind, Harness};
+
+fn harness() -> Harness {
+    Harness::from_config(fixture("response-api/iissim.toml")).unwrap()
+}
+
+/// An error status with no body gets the detailed error page, naming status.substatus, the
+/// module and notification, the error code and the description (HTML-encoded when asked);
+/// fTrySkipCustomErrors leaves the body empty.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-setstatus-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-seterrordescription-method
+#[test]
+fn error_status_without_body_gets_the_detailed_error_page() {
+    let response = harness().get("/error").send();
+    assert_eq!((response.status, response.substatus), (500, 19));
+    let page = String::from_utf8(response.body).unwrap();
+    assert!(page.contains("HTTP Error 500.19 - Internal Server Error"), "{page}");
+    assert!(page.contains("The &lt;rewrite&gt; section is invalid &amp; cannot be read."), "{page}");
+    assert!(page.contains("<td>ResponseApi</td>") && page.contains("0x8007000d"), "{page}");
+    assert!(harness().get("/error-skip").send().body.is_empty());
+}
+
+/// After Flush the headers are sent: SetHeader and SetStatus fail with
+/// HRESULT_FROM_WIN32(ERROR_INVALID_STATE), and iissim says why.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-flush-method
+#[test]
+fn headers_cannot_change_after_flush() {
+    let response = harness().strict(false).get("/flush").send();
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("X-After-Flush"), None);
+    let text = String::from_utf8(response.body).unwrap();
+    assert!(text.contains("SetHeader after Flush = 0x8007139f"), "{text}");
+    assert_eq!(response.diagnostics.len(), 2, "{:?}", response.diagnostics);
+    assert!(response.diagnostics.iter().all(|d| d.kind == DiagnosticKind::ContractViolation));
+}
+
+/// What a module writes into GetRawHttpResponse's structure (status, reason, chunk bytes) is
+/// what the client receives, and GetStatus sees it.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-getrawhttpresponse-method
+#[test]
+fn raw_response_edits_reach_the_client() {
+    let response = harness().get("/raw").send();
+    assert_eq!((response.status, response.reason.as_str()), (201, "Created"));
+    assert_eq!(response.header("X-Status-Seen"), Some("201"));
+    assert_eq!(response.body, b"EDITED IN PLACE\n");
+}
+
+/// lInsertPosition -1 appends, 0 inserts before the existing chunks.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-writeentitychunkbyreference-method
+#[test]
+fn chunks_by_reference_insert_where_asked() {
+    let response = harness().strict(false).get("/chunks").send();
+    assert!(response.body.starts_with(b"hello world!\n"), "{:?}", String::from_utf8_lossy(&response.body));
+}
