@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check]`: every file that comes from crates/abi/httpserv.idl.
+//! `cargo xtask codegen [--check]`: every file that comes from the IDL files under crates/abi
+//! (`httpserv.idl`, `httpcach.idl`, `wpframework.idl`).
 
 mod coverage;
 mod cpp;
@@ -16,21 +17,33 @@ pub struct Output {
     pub contents: String,
 }
 
+/// The IDL files, in parse order, and the header each describes.
+pub const IDL_FILES: [(&str, &str); 3] =
+    [("httpserv.idl", "httpserv.h"), ("httpcach.idl", "httpcach.h"), ("wpframework.idl", "wpframework.h")];
+
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
 }
 
+/// All IDL files as one definition (a class's base may live in another file).
 pub fn load_idl(root: &Path) -> Result<idl::Idl> {
-    let path = root.join("crates/abi/httpserv.idl");
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    idl::Idl::parse(&text)
+    let mut texts = vec![];
+    for (file, header) in IDL_FILES {
+        let path = root.join("crates/abi").join(file);
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        texts.push((file, header, text));
+    }
+    let files: Vec<(&str, &str, &str)> = texts.iter().map(|(f, h, t)| (*f, *h, t.as_str())).collect();
+    idl::Idl::parse_files(&files)
 }
 
 /// Everything the IDL generates, formatted as committed.
 pub fn outputs(root: &Path) -> Result<Vec<Output>> {
     let idl = load_idl(root)?;
     Ok(vec![
-        Output { path: "crates/sdk/include/httpserv.h", contents: cpp::header(&idl) },
+        Output { path: "crates/sdk/include/httpserv.h", contents: cpp::header(&idl, "httpserv.h") },
+        Output { path: "crates/sdk/include/httpcach.h", contents: cpp::header(&idl, "httpcach.h") },
+        Output { path: "crates/sdk/include/wpframework.h", contents: cpp::header(&idl, "wpframework.h") },
         Output { path: "crates/abi/tests/probe/itanium_probe.cpp", contents: cpp::itanium_probe(&idl) },
         Output { path: "crates/abi/tests/probe/layout_dump.cpp", contents: cpp::layout_dump_unit(&idl) },
         Output { path: "crates/abi/src/generated/consts.rs", contents: rustfmt(&rust::consts(&idl))? },
@@ -39,7 +52,18 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>> {
             contents: rustfmt(&rust::vtables(&idl, rust::Abi::Itanium))?,
         },
         Output { path: "crates/abi/src/generated/msvc.rs", contents: rustfmt(&rust::vtables(&idl, rust::Abi::Msvc))? },
-        Output { path: "crates/host/src/objects/generated/thunks.rs", contents: rustfmt(&rust::thunks(&idl))? },
+        Output {
+            path: "crates/host/src/objects/generated/thunks.rs",
+            contents: rustfmt(&rust::thunks(&idl, "httpserv.h"))?,
+        },
+        Output {
+            path: "crates/host/src/objects/generated/httpcach_thunks.rs",
+            contents: rustfmt(&rust::thunks(&idl, "httpcach.h"))?,
+        },
+        Output {
+            path: "crates/host/src/objects/generated/wpframework_thunks.rs",
+            contents: rustfmt(&rust::thunks(&idl, "wpframework.h"))?,
+        },
         Output { path: "docs/coverage.md", contents: coverage::table(&idl, root)? },
     ])
 }
@@ -64,7 +88,7 @@ pub fn run(check: bool) -> Result<()> {
     }
     if !stale.is_empty() {
         bail!(
-            "generated files are not up to date with crates/abi/httpserv.idl: {}; run `cargo xtask codegen`",
+            "generated files are not up to date with crates/abi/*.idl: {}; run `cargo xtask codegen`",
             stale.join(", ")
         );
     }

@@ -1,7 +1,9 @@
 //! The C ABI of IIS native modules, and nothing else: `#[repr(C)]` types, constants, and the
-//! vtable of every httpserv.h interface in the slot order of both C++ ABIs.
+//! vtable of every interface of httpserv.h, httpcach.h and wpframework.h in the slot order of
+//! both C++ ABIs; httptrace.h's structures in [`httptrace`].
 //!
-//! Everything under `generated/` comes from `httpserv.idl` through `cargo xtask codegen`.
+//! Everything under `generated/` comes from `httpserv.idl`, `httpcach.idl` and `wpframework.idl`
+//! through `cargo xtask codegen`.
 //! [`vtables`] is the layout of the ABI this crate is compiled for; both layouts are always
 //! compiled so that the layout proofs can check each of them on any machine.
 #![deny(unsafe_code)]
@@ -9,10 +11,11 @@
 
 pub mod host_services;
 pub mod http;
+pub mod httptrace;
 pub mod types;
 mod vtable;
 
-/// Generated from `httpserv.idl`; do not edit by hand.
+/// Generated from the IDL files; do not edit by hand.
 pub mod generated {
     pub mod consts;
     pub mod itanium;
@@ -30,6 +33,10 @@ pub use generated::itanium as vtables;
 pub use generated::msvc as vtables;
 
 pub use vtables::*;
+
+/// httptrace.h's structures, which httpserv.h only forward-declares
+/// (`IHttpTraceContext::RaiseTraceEvent(HTTP_TRACE_EVENT*)`, ...).
+pub use httptrace::{HTTP_TRACE_CONFIGURATION, HTTP_TRACE_EVENT, HTTP_TRACE_EVENT_ITEM};
 
 use types::{HRESULT, PVOID};
 
@@ -67,14 +74,6 @@ opaque! {
     IAppHostAdminManager,
     /// ahadmin.h's configuration exception.
     IAppHostConfigException,
-    /// wpframework.h's framework object, only ever passed as an out-parameter.
-    IWorkerProcessFramework,
-    /// wpframework.h's settings object, only ever passed as an out-parameter.
-    IWpfSettings,
-    /// httptrace.h's trace configuration.
-    HTTP_TRACE_CONFIGURATION,
-    /// httptrace.h's trace event.
-    HTTP_TRACE_EVENT,
 }
 
 /// HRESULTs and Win32 error codes the host returns.

@@ -20,6 +20,7 @@ pub type CHAR = c_char;
 pub type USHORT = u16;
 pub type SHORT = i16;
 pub type DWORD = u32;
+pub type PDWORD = *mut u32;
 pub type ULONG = u32;
 pub type PULONG = *mut u32;
 pub type LONG = i32;
@@ -39,6 +40,15 @@ pub type PSTR = *mut c_char;
 pub type PCWSTR = *const WCHAR;
 pub type LPCWSTR = *const WCHAR;
 pub type PWSTR = *mut WCHAR;
+
+/// An OLE automation string: `wchar_t` text after a 4-byte length (wpframework.h passes it out).
+pub type BSTR = *mut WCHAR;
+
+/// OLE automation's `SAFEARRAY`, only ever passed by pointer (wpframework.h).
+#[repr(C)]
+pub struct SAFEARRAY {
+    _private: [u8; 0],
+}
 
 pub const TRUE: BOOL = 1;
 pub const FALSE: BOOL = 0;

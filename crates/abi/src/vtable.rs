@@ -5,6 +5,8 @@ use core::ffi::c_void;
 
 /// One class's slots as a Rust vtable struct places them: (method key, slot index).
 pub struct ClassLayout {
+    /// The SDK header that declares the class (`httpserv.h`, `httpcach.h`, `wpframework.h`).
+    pub header: &'static str,
     pub class: &'static str,
     pub slots: &'static [(&'static str, usize)],
     /// The number of slots in the struct.

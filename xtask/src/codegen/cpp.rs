@@ -1,6 +1,8 @@
-//! C++ outputs of the IDL: our clean-room `httpserv.h` and the Itanium slot probe.
+//! C++ outputs of the IDL: our clean-room `httpserv.h`, `httpcach.h` and `wpframework.h`, the
+//! Itanium slot probe and the unit clang dumps the vtables of.
 
 use super::idl::{Class, Idl, Method};
+use super::rust::{slots, Abi};
 use std::fmt::Write;
 
 const HEADER_PRELUDE: &str = r#"/*
@@ -86,23 +88,145 @@ inline HRESULT HttpGetExtendedInterface(IHttpServer *pHttpServer, T1 *pInput, T2
 #endif /* _HTTPSERV_H_ */
 "#;
 
-pub fn header(idl: &Idl) -> String {
-    let mut out = String::new();
-    out.push_str(HEADER_PRELUDE);
-    for class in &idl.classes {
+const HTTPCACH_PRELUDE: &str = r#"/*
+ * httpcach.h: the keys of the IIS server's own caches (URI, file, logon token), for building
+ * modules off Windows with iissim. Clean-room: written from ABI facts (classes, method order,
+ * uuids, constants), not from Microsoft's header. Licence: MIT OR Apache-2.0.
+ *
+ * The keys derive from httpserv.h's IHttpCacheKey. Windows' httpcach.h expects httpserv.h to be
+ * included first; this one includes it itself, so either order compiles.
+ */
+#ifndef _HTTPCACH_H_
+#define _HTTPCACH_H_
+
+#include <httpserv.h>
+
+"#;
+
+const HTTPCACH_EPILOGUE: &str = "\n#endif /* _HTTPCACH_H_ */\n";
+
+const WPFRAMEWORK_PRELUDE: &str = r#"/*
+ * wpframework.h: the worker-process framework interfaces behind IHttpServer's
+ * GetWorkerProcessSettings and IHttpServer2's GetWorkerProcessFramework, and the interfaces of
+ * protocol managers, for building modules off Windows with iissim. Clean-room: written from ABI
+ * facts (classes, method order, enum values), not from Microsoft's header.
+ * Licence: MIT OR Apache-2.0.
+ *
+ * These are not COM interfaces: IWpfReferencedObject's AddRef and Release sit at slots 0 and 1,
+ * there is no QueryInterface, and no class has a uuid. Interfaces are asked for by integer id.
+ */
+#ifndef _WP_FRAMEWORK_H_
+#define _WP_FRAMEWORK_H_
+
+#include <windows.h>
+#include <unknwn.h>
+#include <oleauto.h>
+
+struct IUnknown;
+#ifdef _WIN32
+/* Only the MSVC-ABI layout proof builds this SDK for a Windows target, with no Windows SDK behind
+ * it; these are the same types oleauto.h declares off Windows. */
+typedef WCHAR *BSTR;
+typedef struct tagSAFEARRAY SAFEARRAY;
+#endif
+
+"#;
+
+const WPFRAMEWORK_TYPEDEFS: &str = r#"
+/* The entry point a protocol manager DLL exports (DEFAULT_PROTOCOL_MANAGER_INIT_FUNCTION). */
+typedef HRESULT (*PFN_GET_PROTOCOL_MANAGER)(IWorkerProcessFramework *pWpFramework,
+                                            IProtocolManager **ppProtocolManager);
+
+/* The managed-runtime loader of the worker process (MANAGED_RUNTIME_LOADER_*_FUNCTION). */
+typedef HRESULT (WINAPI *PFNLoadManagedRuntime)(PCWSTR pwszRuntimeVersion, IUnknown **ppManagedRuntimeHost);
+typedef HRESULT (WINAPI *PFNLoadManagedRuntimeEx)(PCWSTR pwszRuntimeVersion, PCWSTR pszClrConfigFile,
+                                                  IUnknown **ppManagedRuntimeHost);
+
+/* Declared with C++ linkage as on Windows; iissim does not define it (no module calls it). */
+HRESULT WINAPI LoadManagedRuntime(PCWSTR pwszRuntimeVersion, IUnknown **ppManagedRuntimeHost);
+"#;
+
+const WPFRAMEWORK_EPILOGUE: &str = "\n#endif /* _WP_FRAMEWORK_H_ */\n";
+
+/// The generated SDK header `name` (one of `codegen::IDL_FILES`).
+pub fn header(idl: &Idl, name: &str) -> String {
+    match name {
+        "httpserv.h" => httpserv_header(idl),
+        "httpcach.h" => {
+            let mut out = String::from(HTTPCACH_PRELUDE);
+            forward_declarations(&mut out, idl, name);
+            defines(&mut out, idl, name);
+            out.push_str("\n/* uuid of each key, for HttpGetExtendedInterface (IISSIM_UUID is httpserv.h's) */\n");
+            uuids(&mut out, idl, name);
+            class_decls(&mut out, idl, name);
+            out.push_str(HTTPCACH_EPILOGUE);
+            out
+        }
+        "wpframework.h" => {
+            let mut out = String::from(WPFRAMEWORK_PRELUDE);
+            forward_declarations(&mut out, idl, name);
+            defines(&mut out, idl, name);
+            out.push('\n');
+            for e in idl.enums.iter().filter(|e| e.header == name) {
+                writeln!(out, "enum {}\n{{", e.name).unwrap();
+                for (k, v) in &e.values {
+                    writeln!(out, "    {k} = {v},").unwrap();
+                }
+                out.push_str("};\n\n");
+            }
+            out.push_str(WPFRAMEWORK_TYPEDEFS);
+            class_decls(&mut out, idl, name);
+            out.push_str(WPFRAMEWORK_EPILOGUE);
+            out
+        }
+        other => panic!("no IDL describes {other}"),
+    }
+}
+
+fn forward_declarations(out: &mut String, idl: &Idl, header: &str) {
+    out.push_str("/* Every class, so that declaration order never matters to a signature. */\n");
+    for class in idl.classes_of(header) {
         writeln!(out, "class {};", class.name).unwrap();
     }
     out.push('\n');
-    for d in &idl.defines {
+}
+
+fn defines(out: &mut String, idl: &Idl, header: &str) {
+    for d in idl.defines.iter().filter(|d| d.header == header) {
         let value = match d.ty.as_str() {
             "WSTR" => format!("L{}", d.value),
-            "STR" => d.value.clone(),
             _ => d.value.clone(),
         };
         writeln!(out, "#define {:<42}{}", d.name, value).unwrap();
     }
+}
+
+fn uuids(out: &mut String, idl: &Idl, header: &str) {
+    for class in idl.classes_of(header) {
+        if let Some(uuid) = &class.uuid {
+            writeln!(out, "IISSIM_UUID({}, {})", class.name, uuid_args(uuid)).unwrap();
+        }
+    }
+}
+
+fn class_decls(out: &mut String, idl: &Idl, header: &str) {
+    for class in idl.classes_of(header) {
+        out.push('\n');
+        class_decl(out, class);
+    }
+}
+
+fn httpserv_header(idl: &Idl) -> String {
+    let header = "httpserv.h";
+    let mut out = String::new();
+    out.push_str(HEADER_PRELUDE);
+    for class in idl.classes_of(header) {
+        writeln!(out, "class {};", class.name).unwrap();
+    }
     out.push('\n');
-    for e in &idl.enums {
+    defines(&mut out, idl, header);
+    out.push('\n');
+    for e in idl.enums.iter().filter(|e| e.header == header) {
         writeln!(out, "typedef enum _{0}\n{{", e.name).unwrap();
         for (k, v) in &e.values {
             writeln!(out, "    {k} = {v},").unwrap();
@@ -121,15 +245,8 @@ pub fn header(idl: &Idl) -> String {
     out.push_str("            return uuid;                                                                   \\\n");
     out.push_str("        }                                                                                  \\\n");
     out.push_str("    };\n");
-    for class in &idl.classes {
-        if let Some(uuid) = &class.uuid {
-            writeln!(out, "IISSIM_UUID({}, {})", class.name, uuid_args(uuid)).unwrap();
-        }
-    }
-    for class in &idl.classes {
-        out.push('\n');
-        class_decl(&mut out, class);
-    }
+    uuids(&mut out, idl, header);
+    class_decls(&mut out, idl, header);
     out.push_str(HEADER_EPILOGUE);
     out
 }
@@ -162,6 +279,14 @@ fn class_decl(out: &mut String, class: &Class) {
             })
             .collect();
         let konst = if m.is_const { " const" } else { "" };
+        if m.is_override() {
+            let body = match m.body_constant() {
+                Some(constant) => format!(" {{ return {constant}; }}"),
+                None => " = 0;".to_string(),
+            };
+            writeln!(out, "    {} {}({}){konst} override{body}", spaced(&m.ret), m.name, params.join(", ")).unwrap();
+            continue;
+        }
         let body = default_body(m);
         writeln!(out, "    virtual {} {}({}){konst}{body}", spaced(&m.ret), m.name, params.join(", ")).unwrap();
     }
@@ -193,8 +318,11 @@ fn default_body(m: &Method) -> String {
 /// slot: an Itanium pointer to a virtual member holds 1 + the slot's byte offset in the vtable.
 pub fn itanium_probe(idl: &Idl) -> String {
     let mut out = String::from(
-        r#"// The Itanium slot probe: g++ reports where it put every virtual method of our httpserv.h.
+        r#"// The Itanium slot probe: g++ reports where it put every virtual method of our httpserv.h,
+// httpcach.h and wpframework.h.
 #include <httpserv.h>
+#include <httpcach.h>
+#include <wpframework.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdint.h>
@@ -216,22 +344,22 @@ int main()
 "#,
     );
     for class in &idl.classes {
-        for owner in idl.chain(class) {
-            for m in owner.methods.iter().filter(|m| !m.is_dtor()) {
-                let params: Vec<&str> = m.params.iter().map(|p| p.ty.as_str()).collect();
-                let konst = if m.is_const { " const" } else { "" };
-                let key = format!("{}@{}", class.name, m.key(&owner.name));
-                let sig = |who: &str| format!("{} ({who}::*)({}){konst}", m.ret, params.join(", "));
-                writeln!(
-                    out,
-                    "    report(\"{key}\", static_cast<{}>(static_cast<{}>(&{}::{})));",
-                    sig(&class.name),
-                    sig(&owner.name),
-                    owner.name,
-                    m.name
-                )
-                .unwrap();
-            }
+        // Each slot's final overrider, in declaration order (the Itanium order).
+        for slot in slots(idl, class, Abi::Itanium).into_iter().filter(|s| s.dtor.is_none()) {
+            let (m, owner) = (slot.method, slot.owner);
+            let params: Vec<&str> = m.params.iter().map(|p| p.ty.as_str()).collect();
+            let konst = if m.is_const { " const" } else { "" };
+            let key = format!("{}@{}", class.name, slot.key);
+            let sig = |who: &str| format!("{} ({who}::*)({}){konst}", m.ret, params.join(", "));
+            writeln!(
+                out,
+                "    report(\"{key}\", static_cast<{}>(static_cast<{}>(&{}::{})));",
+                sig(&class.name),
+                sig(owner),
+                owner,
+                m.name
+            )
+            .unwrap();
         }
     }
     out.push_str("    return 0;\n}\n");
@@ -241,8 +369,10 @@ int main()
 /// A translation unit that makes clang lay out every vtable (it dumps only what code generation
 /// needs, so each class gets one virtual call).
 pub fn layout_dump_unit(idl: &Idl) -> String {
-    let mut out =
-        String::from("// Makes clang lay out the vtable of every class of our httpserv.h.\n#include <httpserv.h>\n\n");
+    let mut out = String::from(
+        "// Makes clang lay out the vtable of every class of our httpserv.h, httpcach.h and wpframework.h.\n\
+         #include <httpserv.h>\n#include <httpcach.h>\n#include <wpframework.h>\n\n",
+    );
     for class in &idl.classes {
         let m = class
             .methods

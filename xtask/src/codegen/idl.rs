@@ -1,4 +1,7 @@
-//! The parser of `crates/abi/httpserv.idl`, the one definition of every httpserv.h interface.
+//! The parser of the IDL files under `crates/abi/` (`httpserv.idl`, `httpcach.idl`,
+//! `wpframework.idl`): the one definition of every interface of the IIS SDK headers. All files
+//! parse into one [`Idl`], so a class may derive from a class of another file; every item
+//! remembers the header it belongs to.
 
 use anyhow::{bail, Context, Result};
 
@@ -11,6 +14,8 @@ pub struct Idl {
 
 /// `define NAME TYPE VALUE`.
 pub struct Define {
+    /// The header that declares it (`httpserv.h`).
+    pub header: String,
     pub name: String,
     pub ty: String,
     pub value: String,
@@ -18,11 +23,14 @@ pub struct Define {
 
 /// `enum NAME A=0 B=1`.
 pub struct Enum {
+    pub header: String,
     pub name: String,
     pub values: Vec<(String, String)>,
 }
 
 pub struct Class {
+    /// The header that declares it (`httpserv.h`, `httpcach.h`, ...).
+    pub header: String,
     pub name: String,
     pub uuid: Option<String>,
     pub base: Option<String>,
@@ -66,6 +74,22 @@ impl Method {
     pub fn is_dtor(&self) -> bool {
         self.has_flag("dtor")
     }
+    /// `@override`: re-declares an inherited virtual (same name, parameters and constness); it
+    /// takes the base's slot instead of a new one.
+    pub fn is_override(&self) -> bool {
+        self.has_flag("override")
+    }
+    /// `@body=NAME`: the header gives the method an inline body that returns the constant NAME.
+    pub fn body_constant(&self) -> Option<&str> {
+        self.flags.iter().find_map(|f| f.strip_prefix("body="))
+    }
+    /// Same name, parameter types and constness: `self` overrides `other`.
+    pub fn same_signature(&self, other: &Method) -> bool {
+        self.name == other.name
+            && self.is_const == other.is_const
+            && self.params.len() == other.params.len()
+            && self.params.iter().zip(&other.params).all(|(a, b)| normalize_key(&a.ty) == normalize_key(&b.ty))
+    }
     /// `Class::Name(T1, T2*) const`: the key both ABI proofs match slots by.
     pub fn key(&self, class: &str) -> String {
         let params: Vec<&str> = self.params.iter().map(|p| p.ty.as_str()).collect();
@@ -81,23 +105,38 @@ pub fn normalize_key(key: &str) -> String {
 }
 
 impl Idl {
-    pub fn parse(text: &str) -> Result<Idl> {
+    /// Parses several IDL files, each `(file name, header it describes, text)`, into one
+    /// definition, in order; a class's base may be in an earlier or a later file.
+    pub fn parse_files(files: &[(&str, &str, &str)]) -> Result<Idl> {
         let mut idl = Idl { defines: vec![], enums: vec![], classes: vec![] };
+        for (file, header, text) in files {
+            idl.parse_into(file, header, text)?;
+        }
+        idl.check()?;
+        Ok(idl)
+    }
+
+    fn parse_into(&mut self, file: &str, header: &str, text: &str) -> Result<()> {
+        let idl = self;
+        let first_class = idl.classes.len();
         for (index, line) in text.lines().enumerate() {
             let lineno = index + 1;
             let trimmed = line.trim();
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 continue;
             }
-            let ctx = || format!("httpserv.idl:{lineno}: {trimmed}");
+            let ctx = || format!("{file}:{lineno}: {trimmed}");
             if line.starts_with("  ") {
-                let class = idl.classes.last_mut().with_context(|| format!("{}: method outside a class", ctx()))?;
+                let class = idl.classes[first_class..]
+                    .last_mut()
+                    .with_context(|| format!("{}: method outside a class", ctx()))?;
                 class.methods.push(parse_method(trimmed, &class.name).with_context(ctx)?);
             } else if let Some(rest) = trimmed.strip_prefix("class ") {
                 let fields: Vec<&str> = rest.split('|').map(str::trim).collect();
                 let [name, uuid, base, implementor] = fields[..] else { bail!("{}: expected 4 fields", ctx()) };
                 let opt = |s: &str| (s != "-" && s != "none").then(|| s.to_string());
                 idl.classes.push(Class {
+                    header: header.to_string(),
                     name: name.into(),
                     uuid: opt(uuid),
                     base: opt(base),
@@ -109,20 +148,29 @@ impl Idl {
                 let (Some(name), Some(ty), Some(value)) = (parts.next(), parts.next(), parts.next()) else {
                     bail!("{}: expected `define NAME TYPE VALUE`", ctx())
                 };
-                idl.defines.push(Define { name: name.into(), ty: ty.into(), value: value.into() });
+                idl.defines.push(Define {
+                    header: header.to_string(),
+                    name: name.into(),
+                    ty: ty.into(),
+                    value: value.into(),
+                });
             } else if let Some(rest) = trimmed.strip_prefix("enum ") {
                 let mut parts = rest.split_whitespace();
                 let name = parts.next().with_context(ctx)?.to_string();
                 let values = parts
                     .map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).with_context(ctx))
                     .collect::<Result<_>>()?;
-                idl.enums.push(Enum { name, values });
+                idl.enums.push(Enum { header: header.to_string(), name, values });
             } else {
                 bail!("{}: unknown line", ctx());
             }
         }
-        idl.check()?;
-        Ok(idl)
+        Ok(())
+    }
+
+    /// The classes one header declares, in declaration order.
+    pub fn classes_of<'a>(&'a self, header: &'a str) -> impl Iterator<Item = &'a Class> + 'a {
+        self.classes.iter().filter(move |c| c.header == header)
     }
 
     pub fn class(&self, name: &str) -> &Class {
@@ -146,10 +194,19 @@ impl Idl {
                     bail!("{}: unknown base {base}", class.name);
                 }
             }
+            let chain = self.chain(class);
+            for (depth, c) in chain.iter().enumerate() {
+                for m in c.methods.iter().filter(|m| m.is_override()) {
+                    let bases = &chain[..depth];
+                    if !bases.iter().flat_map(|b| &b.methods).any(|b| !b.is_override() && m.same_signature(b)) {
+                        bail!("{}::{}: @override, but no base declares the same method", c.name, m.name);
+                    }
+                }
+            }
             let mut seen = std::collections::HashSet::new();
-            for c in self.chain(class) {
+            for c in chain {
                 for m in &c.methods {
-                    if !m.is_dtor() && !seen.insert(m.rust_name.clone()) {
+                    if !m.is_dtor() && !m.is_override() && !seen.insert(m.rust_name.clone()) {
                         bail!(
                             "{}: two methods are called `{}` in Rust; give one a @rust= name",
                             class.name,
@@ -248,6 +305,23 @@ mod tests {
         assert_eq!(snake("GetIsLastNotification"), "get_is_last_notification");
         assert_eq!(snake("OnGlobalRSCAQuery"), "on_global_rsca_query");
         assert_eq!(snake("GetUrlChanged"), "get_url_changed");
+    }
+
+    #[test]
+    fn bases_resolve_across_files_and_overrides_need_a_base() {
+        let base = "class IBase | - | - | server\n  DWORD GetHash() const\n  PCWSTR GetName() const\n";
+        let derived = "class IKey | - | IBase | server\n  PCWSTR GetName() const @override @body=KEY_NAME\n  PCWSTR GetPath() const\n";
+        let idl = Idl::parse_files(&[("a.idl", "a.h", base), ("b.idl", "b.h", derived)]).unwrap();
+        let key = idl.class("IKey");
+        assert_eq!((key.header.as_str(), idl.chain(key).len()), ("b.h", 2));
+        assert_eq!(key.methods[0].body_constant(), Some("KEY_NAME"));
+        // The override takes the base's slot 1; GetPath is slot 2.
+        let slots = super::super::rust::slots(&idl, key, super::super::rust::Abi::Msvc);
+        let keys: Vec<&str> = slots.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["IBase::GetHash()const", "IKey::GetName()const", "IKey::GetPath()const"]);
+        assert_eq!(slots[1].field, "get_name");
+        let wrong = "class IKey | - | IBase | server\n  PCWSTR GetName(DWORD x) const @override\n";
+        assert!(Idl::parse_files(&[("a.idl", "a.h", base), ("b.idl", "b.h", wrong)]).is_err());
     }
 
     #[test]

@@ -1,5 +1,7 @@
-// Makes clang lay out the vtable of every class of our httpserv.h.
+// Makes clang lay out the vtable of every class of our httpserv.h, httpcach.h and wpframework.h.
 #include <httpserv.h>
+#include <httpcach.h>
+#include <wpframework.h>
 
 void touch_IHttpStoredContext(IHttpStoredContext *p)
 {
@@ -268,4 +270,88 @@ void touch_IHttpModuleRegistrationInfo(IHttpModuleRegistrationInfo *p)
 void touch_IHttpModuleRegistrationInfo2(IHttpModuleRegistrationInfo2 *p)
 {
     p->SetPriorityForPostRequestNotification((DWORD)0, (PCWSTR)0);
+}
+void touch_IUriKey(IUriKey *p)
+{
+    p->GetCacheName();
+}
+void touch_IFileKey(IFileKey *p)
+{
+    p->GetCacheName();
+}
+void touch_IHttpTokenKey(IHttpTokenKey *p)
+{
+    p->GetCacheName();
+}
+void touch_IWpfReferencedObject(IWpfReferencedObject *p)
+{
+    p->AddRef();
+}
+void touch_IWorkerProcessFramework(IWorkerProcessFramework *p)
+{
+    p->GetWpfInterface((WPF_INTERFACE_ID_ENUM)0, (PVOID*)0);
+}
+void touch_IWpfApplicationInfoUtil(IWpfApplicationInfoUtil *p)
+{
+    p->GetApplicationPropertiesFromAppId((PCWSTR)0, (PWSTR)0, (DWORD*)0, (DWORD*)0);
+}
+void touch_IWpfSettings(IWpfSettings *p)
+{
+    p->GetDwordProperty((WPF_SETTINGS_DWORD_ENUM)0, (DWORD*)0);
+}
+void touch_IWpfActions(IWpfActions *p)
+{
+    p->RecycleWorkerProcess((PCWSTR)0);
+}
+void touch_IWpfExposeProtocolManagerCustomInterface(IWpfExposeProtocolManagerCustomInterface *p)
+{
+    p->LoadProtocolManagerAndGetCustomInterface((PCWSTR)0, (PCWSTR)0, (DWORD)0, (PVOID*)0);
+}
+void touch_IProtocolManager(IProtocolManager *p)
+{
+    p->GetPmInterface((PM_INTERFACE_ID_ENUM)0, (PVOID*)0);
+}
+void touch_IHealthStatusCallback(IHealthStatusCallback *p)
+{
+    p->ReportHealth((BOOL)0);
+}
+void touch_IPmHealthAndIdleMonitor(IPmHealthAndIdleMonitor *p)
+{
+    p->CheckIdle((BOOL*)0);
+}
+void touch_ICustomActionResultCallback(ICustomActionResultCallback *p)
+{
+    p->ReportResult((HRESULT)0, (PBYTE)0, (DWORD)0);
+}
+void touch_ICustomAction2ResultCallback(ICustomAction2ResultCallback *p)
+{
+    p->ReportResult((HRESULT)0, (BOOL)0, (PBYTE)0, (DWORD)0);
+}
+void touch_IWpfApplicationPreloadUtil(IWpfApplicationPreloadUtil *p)
+{
+    p->GetApplicationPreloadInfo((PCWSTR)0, (BOOL*)0, (BSTR*)0, (SAFEARRAY**)0);
+}
+void touch_IPmApplicationPreload(IPmApplicationPreload *p)
+{
+    p->PreloadApplication((DWORD)0, (PCWSTR)0, (BOOL)0);
+}
+void touch_IPmCustomActions(IPmCustomActions *p)
+{
+    p->RunCustomAction((PCWSTR)0, (PCWSTR)0, (ICustomActionResultCallback*)0);
+}
+void touch_IPmCustomActions2(IPmCustomActions2 *p)
+{
+    p->RegisterCustomActionCallback((PCWSTR)0, (PCWSTR)0, (ICustomAction2ResultCallback*)0);
+}
+void touch_IWpfListenerChannelCallback(IWpfListenerChannelCallback *p)
+{
+    p->ReportStarted();
+}
+void touch_IPmListenerChannelManager(IPmListenerChannelManager *p)
+{
+    p->StartListenerChannel((PCWSTR)0, (IWpfListenerChannelCallback*)0);
+}
+void touch_IPmIdleTimeOutAction(IPmIdleTimeOutAction *p)
+{
+    p->SuspendProcess();
 }
