@@ -36,6 +36,8 @@ pub struct Config {
     pub users: Vec<UserConfig>,
     #[serde(default)]
     pub trace: TraceConfig,
+    #[serde(default)]
+    pub pipeline: PipelineConfig,
     /// The folder relative paths are resolved against.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -147,6 +149,26 @@ pub struct UserConfig {
     /// Whether the user has a primary and an impersonation token (default: yes).
     #[serde(default = "yes")]
     pub token: bool,
+}
+
+/// How the pipeline treats modules.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PipelineConfig {
+    /// How long a notification may stay RQ_NOTIFICATION_PENDING before the request is ended
+    /// with a report naming the module and notification.
+    #[serde(default = "default_pending_timeout")]
+    pub pending_timeout_ms: u64,
+}
+
+impl Default for PipelineConfig {
+    fn default() -> Self {
+        PipelineConfig { pending_timeout_ms: default_pending_timeout() }
+    }
+}
+
+fn default_pending_timeout() -> u64 {
+    30_000
 }
 
 /// What each request's trace records.

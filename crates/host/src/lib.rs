@@ -9,6 +9,7 @@
 
 mod arena;
 mod auth;
+mod completion;
 pub mod config;
 pub mod diagnostics;
 pub mod error;

@@ -10,6 +10,7 @@
 //! - Every module instance gets `Dispose` when the request ends.
 
 use crate::auth::Outcome;
+use crate::completion::Completed;
 use crate::diagnostics::DiagnosticKind;
 use crate::exchange::{Request, Response};
 use crate::ffi::module_call::{self, GlobalHandler};
@@ -34,7 +35,9 @@ struct Instance<'w> {
 
 pub fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_level);
-    let state = Rc::new(RequestState::new(worker.site.clone(), sink.clone(), request));
+    let mut state = RequestState::new(worker.site.clone(), sink.clone(), request);
+    state.pending_timeout = worker.pending_timeout;
+    let state = Rc::new(state);
     let objects = RequestObjects::new(&state, worker.shared_objects());
 
     let mut instances = Vec::new();
@@ -44,7 +47,10 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         let name = module.name.clone();
         let _scope = scope::enter(&sink, Some(name.clone()), Some("GetHttpModule"));
         match module_call::get_http_module(factory as *mut IHttpModuleFactory, objects.allocator.as_ptr()) {
-            Ok(object) if !object.is_null() => instances.push(Instance { module, name, object }),
+            Ok(object) if !object.is_null() => {
+                state.subscriptions.borrow_mut().push((name.clone(), module.request_mask, module.post_mask));
+                instances.push(Instance { module, name, object })
+            }
             Ok(_) => {
                 scope::diagnose(
                     DiagnosticKind::ContractViolation,
@@ -94,9 +100,8 @@ pub fn run(worker: &Worker, request: Request) -> Response {
 }
 
 fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
-    let context = objects.context.as_ptr();
     let mut finished = false;
-    for notification in PIPELINE {
+    for (index, notification) in PIPELINE.iter().enumerate() {
         let end_of_request = notification.bit == RQ_LOG_REQUEST || notification.bit == RQ_END_REQUEST;
         if finished && !end_of_request {
             continue;
@@ -121,21 +126,12 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
         let mut finished_here = false;
         for post in [false, true] {
             let provider = if post { objects.event_provider.as_ptr() } else { provider };
-            for instance in ordered(instances, notification, post) {
-                let status = deliver(state, instance, notification, post, context, provider);
+            for instance in ordered(state, instances, notification, post) {
+                state.position.set((index, post));
+                let status = deliver(state, objects, instance, notification, post, provider);
                 match status {
                     RQ_NOTIFICATION_CONTINUE => {}
                     RQ_NOTIFICATION_FINISH_REQUEST => {
-                        finished_here = true;
-                        break;
-                    }
-                    RQ_NOTIFICATION_PENDING => {
-                        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(notification.name));
-                        scope::diagnose(
-                            DiagnosticKind::Unimplemented,
-                            "REQUEST_NOTIFICATION_STATUS",
-                            "RQ_NOTIFICATION_PENDING is not implemented yet; the request finishes as with RQ_NOTIFICATION_FINISH_REQUEST",
-                        );
                         finished_here = true;
                         break;
                     }
@@ -180,28 +176,31 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
 fn send_response(state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
     objects.send_response_provider.inner().start(state);
     let n = &crate::notifications::SEND_RESPONSE;
-    for instance in ordered(instances, n, false).into_iter().rev() {
-        let status =
-            deliver(state, instance, n, false, objects.context.as_ptr(), objects.send_response_provider.as_ptr());
+    for instance in ordered(state, instances, n, false).into_iter().rev() {
+        let status = deliver(state, objects, instance, n, false, objects.send_response_provider.as_ptr());
         if status != RQ_NOTIFICATION_CONTINUE {
-            if status == RQ_NOTIFICATION_PENDING {
-                let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(n.name));
-                scope::diagnose(
-                    DiagnosticKind::Unimplemented,
-                    "REQUEST_NOTIFICATION_STATUS",
-                    "RQ_NOTIFICATION_PENDING is not implemented yet; the response is sent as with RQ_NOTIFICATION_FINISH_REQUEST",
-                );
-            }
             break;
         }
     }
 }
 
 /// The instances that subscribed to this notification (or its post-notification), in order.
-fn ordered<'a, 'w>(instances: &'a [Instance<'w>], n: &Notification, post: bool) -> Vec<&'a Instance<'w>> {
+fn ordered<'a, 'w>(
+    state: &RequestState,
+    instances: &'a [Instance<'w>],
+    n: &Notification,
+    post: bool,
+) -> Vec<&'a Instance<'w>> {
     let mut chosen: Vec<&Instance<'w>> = instances
         .iter()
-        .filter(|i| if post { i.module.post_mask & n.bit != 0 } else { i.module.request_mask & n.bit != 0 })
+        .filter(|i| {
+            let (off, post_off) = state.disabled_for(&i.name);
+            if post {
+                i.module.post_mask & !post_off & n.bit != 0
+            } else {
+                i.module.request_mask & !off & n.bit != 0
+            }
+        })
         .collect();
     // A stable sort keeps configuration order within a priority.
     chosen.sort_by_key(|i| i.module.priority(n.bit, post));
@@ -210,21 +209,76 @@ fn ordered<'a, 'w>(instances: &'a [Instance<'w>], n: &Notification, post: bool) 
 
 fn deliver(
     state: &RequestState,
+    objects: &RequestObjects,
     instance: &Instance<'_>,
     n: &Notification,
     post: bool,
-    context: *mut IHttpContext,
     provider: *mut IHttpEventProvider,
 ) -> REQUEST_NOTIFICATION_STATUS {
+    let context = objects.context.as_ptr();
     let events = state.sink.records_events();
     if events {
         state.sink.record(TraceEvent::ModuleStart { module: instance.name.clone(), notification: n.name, post });
     }
-    let status = {
-        let _scope =
-            scope::enter(&state.sink, Some(instance.name.clone()), Some(if post { n.post_name } else { n.name }));
+    let name = if post { n.post_name } else { n.name };
+    let mut status = {
+        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
         module_call::notify(instance.object, if post { n.post } else { n.pre }, context, provider)
     };
+    // RQ_NOTIFICATION_PENDING: wait for IndicateCompletion or PostCompletion, then go on with
+    // the status it gives (OnAsyncCompletion's, for PostCompletion).
+    while status == RQ_NOTIFICATION_PENDING {
+        if events {
+            state.sink.record(TraceEvent::Host { what: format!("{} left {name} pending", instance.name) });
+        }
+        let completed = state.completion.wait(state.pending_timeout);
+        for (method, problem) in state.completion.take_problems() {
+            let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
+            scope::diagnose(DiagnosticKind::ContractViolation, method, problem);
+        }
+        status = match completed {
+            Some(Completed::Indicated(indicated)) => {
+                if events {
+                    state
+                        .sink
+                        .record(TraceEvent::Host { what: format!("IndicateCompletion({})", status_name(indicated)) });
+                }
+                indicated
+            }
+            Some(Completed::Posted(bytes)) => {
+                if events {
+                    state.sink.record(TraceEvent::Host { what: format!("PostCompletion({bytes}): OnAsyncCompletion") });
+                }
+                objects.completion_info.inner().set(bytes, 0, 0);
+                let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
+                module_call::on_async_completion(
+                    instance.object,
+                    context,
+                    n.bit,
+                    post,
+                    provider,
+                    objects.completion_info.as_ptr(),
+                )
+            }
+            None => {
+                let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
+                scope::diagnose(
+                    DiagnosticKind::ContractViolation,
+                    "REQUEST_NOTIFICATION_STATUS",
+                    format!(
+                        "returned RQ_NOTIFICATION_PENDING and neither IndicateCompletion nor PostCompletion came within {} ms \
+                         ([pipeline] pending_timeout_ms); the request ends with 500",
+                        state.pending_timeout.as_millis()
+                    ),
+                );
+                let mut response = state.response.borrow_mut();
+                response.status = 500;
+                response.substatus = 0;
+                response.reason = "Internal Server Error".into();
+                RQ_NOTIFICATION_FINISH_REQUEST
+            }
+        };
+    }
     if events {
         state.sink.record(TraceEvent::ModuleEnd {
             module: instance.name.clone(),
@@ -234,6 +288,25 @@ fn deliver(
         });
     }
     status
+}
+
+/// Whether `module` has a deterministic notification after the current one (GetIsLastNotification):
+/// one it subscribed to and did not disable, among those a request ending with `status` still runs.
+pub fn has_later_notification(state: &RequestState, module: &str, status: REQUEST_NOTIFICATION_STATUS) -> bool {
+    let Some((request, post)) =
+        state.subscriptions.borrow().iter().find(|(m, ..)| &**m == module).map(|(_, r, p)| (*r, *p))
+    else {
+        return false;
+    };
+    let (off, post_off) = state.disabled_for(module);
+    let (request, post) = (request & !off, post & !post_off);
+    let now = state.position.get();
+    PIPELINE.iter().enumerate().any(|(index, n)| {
+        let runs = status != RQ_NOTIFICATION_FINISH_REQUEST || n.bit == RQ_LOG_REQUEST || n.bit == RQ_END_REQUEST;
+        runs && [(false, request), (true, post)]
+            .iter()
+            .any(|(is_post, mask)| (index, *is_post) > now && mask & n.bit != 0)
+    })
 }
 
 /// Gives back the host's reference on a module's user, and reports references a module took

@@ -158,6 +158,18 @@ pub struct RequestState {
     pub user_names: RefCell<Option<(String, String)>>,
     /// Set by `IHttpContext::SetRequestHandled`: the handler need not run.
     pub handled: Cell<bool>,
+    /// Where a pending notification's completion arrives, from any thread.
+    pub completion: std::sync::Arc<crate::completion::Completion>,
+    /// Notifications each module turned off for the rest of the request (DisableNotifications):
+    /// module name -> (request mask, post mask).
+    pub disabled: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
+    /// The deterministic notification running now (its index in PIPELINE) and whether it is
+    /// the post-notification, for GetIsLastNotification.
+    pub position: Cell<(usize, bool)>,
+    /// How long a notification may stay pending (`[pipeline] pending_timeout_ms`).
+    pub pending_timeout: std::time::Duration,
+    /// What each module of the request subscribed to: (name, request mask, post mask).
+    pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
     /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
     pub raw_response: RefCell<Option<RawResponse>>,
 }
@@ -197,8 +209,18 @@ impl RequestState {
             user: Cell::new(std::ptr::null_mut()),
             user_names: RefCell::new(None),
             handled: Cell::new(false),
+            completion: Default::default(),
+            disabled: RefCell::new(Vec::new()),
+            position: Cell::new((0, false)),
+            pending_timeout: std::time::Duration::from_secs(30),
+            subscriptions: RefCell::new(Vec::new()),
             raw_response: RefCell::new(None),
         }
+    }
+
+    /// The request and post masks module `name` turned off.
+    pub fn disabled_for(&self, name: &str) -> (u32, u32) {
+        self.disabled.borrow().iter().find(|(m, ..)| &**m == name).map_or((0, 0), |(_, r, p)| (*r, *p))
     }
 
     /// The value of the first request header called `name` (case-insensitive).

@@ -76,6 +76,8 @@ pub struct Worker {
     pub(crate) site: Arc<Site>,
     pub(crate) auth: Authentication,
     pub(crate) trace_level: crate::config::TraceLevel,
+    /// How long a notification may stay pending.
+    pub(crate) pending_timeout: std::time::Duration,
     /// What happened while the modules registered and the application started.
     lifecycle: Trace,
     /// Which requests keep a FREB file, and where.
@@ -126,6 +128,7 @@ impl Worker {
             site,
             auth,
             trace_level: config.trace.level,
+            pending_timeout: std::time::Duration::from_millis(config.pipeline.pending_timeout_ms),
             lifecycle: sink.take_trace(),
             freb_rule: config.trace.clone(),
             freb: config.trace.freb_dir.as_ref().map(|d| crate::freb::FrebWriter::new(config.resolve(d))),

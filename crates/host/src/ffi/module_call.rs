@@ -83,6 +83,22 @@ pub fn notify(
     }
 }
 
+/// `CHttpModule::OnAsyncCompletion`: the pending notification completed through PostCompletion.
+pub fn on_async_completion(
+    module: *mut CHttpModule,
+    context: *mut IHttpContext,
+    notification: DWORD,
+    post: bool,
+    provider: *mut IHttpEventProvider,
+    info: *mut IHttpCompletionInfo,
+) -> REQUEST_NOTIFICATION_STATUS {
+    // SAFETY: `module` came from GetHttpModule for this request and is the one that returned
+    // RQ_NOTIFICATION_PENDING; the other pointers are this request's host objects.
+    unsafe {
+        ((*(*module).vtbl).on_async_completion)(module.cast(), context, notification, BOOL::from(post), provider, info)
+    }
+}
+
 /// `IHttpUser::ReferenceUser` on a user a module (or the host) implements.
 pub fn reference_user(user: *mut IHttpUser) {
     // SAFETY: `user` is the live user object passed to SetUser.

@@ -139,9 +139,63 @@ impl HttpContext for Context {
         self.state.user.get()
     }
 
-    /// The response is buffered until the request ends, so headers are never sent before.
+    /// Whether the response's headers went out (a module flushed).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getresponseheaderssent-method
     fn get_response_headers_sent(&self) -> BOOL {
-        FALSE
+        BOOL::from(self.state.response_headers_sent())
+    }
+
+    /// Completes the pending notification with `status` (the module's OnAsyncCompletion is not
+    /// called). May come from any thread; only the completion slot is touched.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-indicatecompletion-method
+    fn indicate_completion(&self, status: REQUEST_NOTIFICATION_STATUS) {
+        self.state.completion.complete(
+            crate::completion::Completed::Indicated(status),
+            "IHttpContext::IndicateCompletion(REQUEST_NOTIFICATION_STATUS)",
+        );
+    }
+
+    /// Completes the pending notification: the module's OnAsyncCompletion runs with `cbBytes`
+    /// on the request's thread. May come from any thread.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-postcompletion-method
+    fn post_completion(&self, bytes: DWORD) -> HRESULT {
+        if self
+            .state
+            .completion
+            .complete(crate::completion::Completed::Posted(bytes), "IHttpContext::PostCompletion(DWORD)")
+        {
+            S_OK
+        } else {
+            from_win32(ERROR_INVALID_STATE)
+        }
+    }
+
+    /// Turns the calling module's notifications off for the rest of the request.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-disablenotifications-method
+    fn disable_notifications(&self, notifications: DWORD, post_notifications: DWORD) {
+        let (Some(module), _) = scope::current() else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpContext::DisableNotifications(DWORD, DWORD)",
+                "called outside a notification: there is no module to disable notifications for",
+            );
+            return;
+        };
+        let mut disabled = self.state.disabled.borrow_mut();
+        match disabled.iter_mut().find(|(m, ..)| **m == *module) {
+            Some((_, request, post)) => {
+                *request |= notifications;
+                *post |= post_notifications;
+            }
+            None => disabled.push((std::sync::Arc::from(module.as_str()), notifications, post_notifications)),
+        }
+    }
+
+    /// Partial: answers for the deterministic notifications (a later one the calling module subscribed to and did not disable); RQ_SEND_RESPONSE is not counted.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getislastnotification-method
+    fn get_is_last_notification(&self, status: REQUEST_NOTIFICATION_STATUS) -> BOOL {
+        let (Some(module), _) = scope::current() else { return TRUE };
+        BOOL::from(!crate::pipeline::has_later_notification(&self.state, &module, status))
     }
 
     /// The request's container; its stored contexts get `CleanupStoredContext` when the

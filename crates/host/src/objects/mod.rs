@@ -4,6 +4,7 @@
 
 pub mod allocator;
 pub mod application;
+pub mod completion_info;
 pub mod connection;
 pub mod containers;
 pub mod context;
@@ -47,6 +48,7 @@ pub struct RequestObjects {
     pub authentication_provider: ComObj<providers::AuthenticationProvider>,
     pub map_handler_provider: ComObj<providers::MapHandlerProvider>,
     pub send_response_provider: ComObj<providers::SendResponseProvider>,
+    pub completion_info: ComObj<completion_info::CompletionInfo>,
     pub allocator: ComObj<allocator::ModuleAllocator>,
     pub pre_begin_request_provider: ComObj<global_providers::PreBeginRequestProvider>,
 }
@@ -80,6 +82,10 @@ impl RequestObjects {
             pre_begin_request_provider: ComObj::new(
                 pre_begin_request_provider_vtable::<global_providers::PreBeginRequestProvider>(),
                 global_providers::PreBeginRequestProvider::new(state.clone()),
+            ),
+            completion_info: ComObj::new(
+                http_completion_info2_vtable::<completion_info::CompletionInfo>(),
+                completion_info::CompletionInfo::default(),
             ),
             send_response_provider: ComObj::new(
                 send_response_provider_vtable::<providers::SendResponseProvider>(),
