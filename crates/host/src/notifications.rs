@@ -32,6 +32,7 @@ pub enum Handler {
     EndRequest,
     PostEndRequest,
     SendResponse,
+    CustomNotification,
 }
 
 /// One deterministic notification: its bit, its name, its two handlers.
@@ -85,6 +86,15 @@ pub const SEND_RESPONSE: Notification = Notification {
     post: Handler::SendResponse,
 };
 
+/// RQ_CUSTOM_NOTIFICATION, raised by a module with `IHttpContext::NotifyCustomNotification`.
+pub const CUSTOM: Notification = Notification {
+    bit: RQ_CUSTOM_NOTIFICATION,
+    name: "RQ_CUSTOM_NOTIFICATION",
+    post_name: "RQ_CUSTOM_NOTIFICATION",
+    pre: Handler::CustomNotification,
+    post: Handler::CustomNotification,
+};
+
 /// The name of a `REQUEST_NOTIFICATION_STATUS`, for traces.
 pub fn status_name(status: REQUEST_NOTIFICATION_STATUS) -> &'static str {
     match status {
@@ -101,4 +111,5 @@ pub const GLOBAL: &[(DWORD, &str)] = &[
     (GL_PRE_BEGIN_REQUEST, "GL_PRE_BEGIN_REQUEST"),
     (GL_STOP_LISTENING, "GL_STOP_LISTENING"),
     (GL_APPLICATION_STOP, "GL_APPLICATION_STOP"),
+    (GL_CUSTOM_NOTIFICATION, "GL_CUSTOM_NOTIFICATION"),
 ];

@@ -104,6 +104,13 @@ pub fn current_for_crash() -> (Option<String>, Option<&'static str>) {
         .unwrap_or((None, None))
 }
 
+/// A frame for `module` in `notification` on the current frame's sink (a notification raised
+/// from inside another, like a custom notification); none outside any request.
+pub fn enter_nested(module: Arc<str>, notification: &'static str) -> Option<ScopeGuard> {
+    let sink = FRAMES.with(|f| f.borrow().last().map(|frame| frame.sink.clone()))?;
+    Some(enter(&sink, Some(module), Some(notification)))
+}
+
 /// Records a host API call on the current request's trace, if it records calls.
 pub fn record_call(method: &'static str) {
     FRAMES.with(|f| {

@@ -168,6 +168,9 @@ pub struct RequestState {
     pub position: Cell<(usize, bool)>,
     /// How long a notification may stay pending (`[pipeline] pending_timeout_ms`).
     pub pending_timeout: std::time::Duration,
+    /// The request's instances of modules subscribed to RQ_CUSTOM_NOTIFICATION, in the order
+    /// they receive it: (name, `CHttpModule*`).
+    pub custom_targets: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
     /// What each module of the request subscribed to: (name, request mask, post mask).
     pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
     /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
@@ -214,6 +217,7 @@ impl RequestState {
             position: Cell::new((0, false)),
             pending_timeout: std::time::Duration::from_secs(30),
             subscriptions: RefCell::new(Vec::new()),
+            custom_targets: RefCell::new(Vec::new()),
             raw_response: RefCell::new(None),
         }
     }

@@ -107,6 +107,12 @@ impl Worker {
         for image in images {
             modules.push(load(image, &server, &sink)?);
         }
+        server.inner().set_custom_targets(
+            globals::subscribers(&modules, GL_CUSTOM_NOTIFICATION)
+                .iter()
+                .map(|m| (m.name.clone(), m.global_module.expect("subscribers have a global module")))
+                .collect(),
+        );
         // The application starts once every module has registered.
         let provider = ComObj::new(
             http_application_provider_vtable::<HttpApplicationProvider>(),

@@ -79,6 +79,7 @@ pub fn notify(
             Handler::EndRequest => (v.on_end_request)(this, context, provider),
             Handler::PostEndRequest => (v.on_post_end_request)(this, context, provider),
             Handler::SendResponse => (v.on_send_response)(this, context, provider.cast()),
+            Handler::CustomNotification => (v.on_custom_request_notification)(this, context, provider.cast()),
         }
     }
 }
@@ -140,6 +141,7 @@ pub enum GlobalHandler {
     PreBeginRequest,
     ApplicationStart,
     ApplicationStop,
+    CustomNotification,
 }
 
 /// Calls one global notification handler; `provider` is the host object of the type it takes.
@@ -158,6 +160,7 @@ pub fn notify_global(
             GlobalHandler::PreBeginRequest => (v.on_global_pre_begin_request)(this, provider.cast()),
             GlobalHandler::ApplicationStart => (v.on_global_application_start)(this, provider.cast()),
             GlobalHandler::ApplicationStop => (v.on_global_application_stop)(this, provider.cast()),
+            GlobalHandler::CustomNotification => (v.on_global_custom_notification)(this, provider.cast()),
         }
     }
 }
@@ -193,4 +196,20 @@ pub fn write_wide_buffer(buffer: PWSTR, capacity_bytes: DWORD, units: &[WCHAR]) 
     // check above shows holds `units`; the host's slice cannot overlap the module's buffer.
     unsafe { std::ptr::copy_nonoverlapping(units.as_ptr(), buffer, units.len()) };
     true
+}
+
+/// `ICustomNotificationProvider::QueryNotificationType`: the raiser's name for it.
+pub fn custom_notification_type(provider: *mut ICustomNotificationProvider) -> String {
+    // SAFETY: `provider` is the raising module's live object; the name is NUL-terminated.
+    unsafe {
+        let name = ((*(*provider).vtbl).query_notification_type)(provider.cast());
+        if name.is_null() {
+            return String::new();
+        }
+        let mut len = 0;
+        while *name.add(len) != 0 {
+            len += 1;
+        }
+        crate::wide::from_wide(std::slice::from_raw_parts(name, len))
+    }
 }

@@ -170,6 +170,57 @@ impl HttpContext for Context {
         }
     }
 
+    /// Raises RQ_CUSTOM_NOTIFICATION with the module's provider: every module subscribed to it
+    /// gets `OnCustomRequestNotification`, in order, now, on this thread; one that returns
+    /// RQ_NOTIFICATION_FINISH_REQUEST stops the rest. Completes synchronously.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-notifycustomnotification-method
+    fn notify_custom_notification(
+        &self,
+        provider: *mut ICustomNotificationProvider,
+        completion_expected: Out<'_, BOOL>,
+    ) -> HRESULT {
+        const METHOD: &str = "IHttpContext::NotifyCustomNotification(ICustomNotificationProvider*, BOOL*)";
+        if provider.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pCustomOutput is NULL");
+            return E_INVALIDARG;
+        }
+        completion_expected.set(FALSE);
+        let kind = module_call::custom_notification_type(provider);
+        let sink = &self.state.sink;
+        if sink.records_events() {
+            sink.record(crate::trace::TraceEvent::Host { what: format!("custom notification `{kind}`") });
+        }
+        let context = self.state.objects.get().context;
+        let targets = self.state.custom_targets.borrow().clone();
+        for (name, object) in targets {
+            let notification = crate::notifications::CUSTOM.name;
+            if sink.records_events() {
+                sink.record(crate::trace::TraceEvent::ModuleStart { module: name.clone(), notification, post: false });
+            }
+            let status = {
+                let _scope = scope::enter(sink, Some(name.clone()), Some(notification));
+                module_call::notify(
+                    object as *mut CHttpModule,
+                    crate::notifications::Handler::CustomNotification,
+                    context,
+                    provider.cast(),
+                )
+            };
+            if sink.records_events() {
+                sink.record(crate::trace::TraceEvent::ModuleEnd {
+                    module: name,
+                    notification,
+                    post: false,
+                    status: crate::notifications::status_name(status),
+                });
+            }
+            if status == RQ_NOTIFICATION_FINISH_REQUEST {
+                break;
+            }
+        }
+        S_OK
+    }
+
     /// Turns the calling module's notifications off for the rest of the request.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-disablenotifications-method
     fn disable_notifications(&self, notifications: DWORD, post_notifications: DWORD) {

@@ -36,6 +36,8 @@ pub struct Server {
     #[allow(clippy::vec_box)]
     dispensed: Mutex<Vec<Box<ComObj<DispensedContainer>>>>,
     threads: AtomicI32,
+    /// The global modules subscribed to GL_CUSTOM_NOTIFICATION, in order: (name, CGlobalModule*).
+    custom_targets: std::sync::OnceLock<Vec<(std::sync::Arc<str>, usize)>>,
 }
 
 impl Server {
@@ -48,7 +50,13 @@ impl Server {
             counters: ComObj::new(http_perf_counter_info_vtable::<PerfCounters>(), PerfCounters::default()),
             dispensed: Mutex::new(Vec::new()),
             threads: AtomicI32::new(0),
+            custom_targets: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Records the global modules that receive GL_CUSTOM_NOTIFICATION (once every module is loaded).
+    pub fn set_custom_targets(&self, targets: Vec<(std::sync::Arc<str>, usize)>) {
+        let _ = self.custom_targets.set(targets);
     }
 
     /// The worker stops: dispensed containers a module never released clean up their stored
@@ -139,6 +147,45 @@ fn family_of(guid: &GUID) -> Option<usize> {
 }
 
 impl HttpServer for Server {
+    /// GL_CUSTOM_NOTIFICATION to every global module subscribed to it, in order, now, on this
+    /// thread, until one returns GL_NOTIFICATION_HANDLED.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-notifycustomnotification-method
+    fn notify_custom_notification(&self, provider: *mut ICustomNotificationProvider) -> GLOBAL_NOTIFICATION_STATUS {
+        if provider.is_null() {
+            scope::diagnose(
+                crate::diagnostics::DiagnosticKind::ContractViolation,
+                "IHttpServer::NotifyCustomNotification(ICustomNotificationProvider*)",
+                "pCustomOutput is NULL",
+            );
+            return GL_NOTIFICATION_CONTINUE;
+        }
+        let kind = crate::ffi::module_call::custom_notification_type(provider);
+        scope::record(crate::trace::TraceEvent::Host { what: format!("global custom notification `{kind}`") });
+        for (name, global) in self.custom_targets.get().map(Vec::as_slice).unwrap_or_default() {
+            scope::record(crate::trace::TraceEvent::ModuleStart {
+                module: name.clone(),
+                notification: "GL_CUSTOM_NOTIFICATION",
+                post: false,
+            });
+            let _scope = scope::enter_nested(name.clone(), "GL_CUSTOM_NOTIFICATION");
+            let status = crate::ffi::module_call::notify_global(
+                *global as *mut CGlobalModule,
+                crate::ffi::module_call::GlobalHandler::CustomNotification,
+                provider.cast(),
+            );
+            scope::record(crate::trace::TraceEvent::ModuleEnd {
+                module: name.clone(),
+                notification: "GL_CUSTOM_NOTIFICATION",
+                post: false,
+                status: crate::globals::status_name(status),
+            });
+            if status == GL_NOTIFICATION_HANDLED {
+                return GL_NOTIFICATION_HANDLED;
+            }
+        }
+        GL_NOTIFICATION_CONTINUE
+    }
+
     /// iissim runs as a command-line process, as IIS Express does.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-iscommandlinelaunch-method
     fn is_command_line_launch(&self) -> BOOL {
