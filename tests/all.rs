@@ -27,3 +27,5 @@ mod response_api;
 mod seed;
 /// Every fixture's spec files, through insta.
 mod specs;
+/// Thousands of pending requests over HTTP at once.
+mod stress;

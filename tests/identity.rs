@@ -31,6 +31,7 @@ fn basic_logs_on_a_configured_user() {
     let body = String::from_utf8(response.body).unwrap();
     assert_eq!(line(&body, "GetServerVariable(LOGON_USER)"), r#"GetServerVariable(LOGON_USER) = "CONTOSO\alice" (13)"#);
     assert_eq!(line(&body, "GetServerVariable(AUTH_TYPE)"), r#"GetServerVariable(AUTH_TYPE) = "Basic" (5)"#);
+    assert_eq!(line(&body, "GetServerVariable(AUTH_PASSWORD)"), r#"GetServerVariable(AUTH_PASSWORD) = "secret" (6)"#);
     assert_eq!(
         line(&body, "GetUserName"),
         r#"GetUserName = "CONTOSO\alice", GetRemoteUserName = "CONTOSO\alice", GetAuthenticationType = "Basic", GetPassword = "secret""#

@@ -191,6 +191,7 @@ impl Authentication {
 
 fn set_user(state: &RequestState, user: &User, identity: Arc<Identity>) {
     *state.user_names.borrow_mut() = Some((identity.logon_user.clone(), identity.auth_type.clone()));
+    *state.auth_password.borrow_mut() = identity.basic_password.clone();
     if user.set_identity(identity) {
         state.user.set(state.objects.get().host_user);
     }

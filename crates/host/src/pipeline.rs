@@ -178,9 +178,13 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
 /// RQ_SEND_RESPONSE to every module that subscribed, in reverse order, with the provider that
 /// lets them change the send flags and the log data.
 fn send_response(state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
-    objects.send_response_provider.inner().start(state);
     let n = &crate::notifications::SEND_RESPONSE;
-    for instance in ordered(state, instances, n, false).into_iter().rev() {
+    let subscribed = ordered(state, instances, n, false);
+    if subscribed.is_empty() {
+        return;
+    }
+    objects.send_response_provider.inner().start(state);
+    for instance in subscribed.into_iter().rev() {
         let status = deliver(state, objects, instance, n, false, objects.send_response_provider.as_ptr());
         if status != RQ_NOTIFICATION_CONTINUE {
             break;

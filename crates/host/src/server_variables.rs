@@ -15,7 +15,7 @@ pub const APP_POOL_NAME: &str = "iissim";
 
 /// The site's root folder as an absolute path, without a trailing separator.
 pub fn site_root(state: &RequestState) -> String {
-    absolute_root(&state.site.physical_path)
+    state.site.root.clone()
 }
 
 /// `path` made absolute (against the current folder, as IIS paths always are), without a
@@ -124,7 +124,7 @@ pub fn lookup(state: &RequestState, name: &str) -> Option<String> {
         "CONTENT_TYPE" => header(&request.headers, "Content-Type").unwrap_or_default(),
         "LOGON_USER" | "AUTH_USER" | "REMOTE_USER" | "UNMAPPED_REMOTE_USER" => user.map(|u| u.0).unwrap_or_default(),
         "AUTH_TYPE" => user.map(|u| u.1).unwrap_or_default(),
-        "AUTH_PASSWORD" => String::new(),
+        "AUTH_PASSWORD" => state.auth_password.borrow().clone(),
         "ALL_HTTP" => request
             .headers
             .iter()

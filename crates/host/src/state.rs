@@ -156,6 +156,8 @@ pub struct RequestState {
     pub user: Cell<*mut IHttpUser>,
     /// The user's name and authentication type as server variables show them, once a user is set.
     pub user_names: RefCell<Option<(String, String)>>,
+    /// AUTH_PASSWORD: the password of a Basic logon.
+    pub auth_password: RefCell<String>,
     /// Set by `IHttpContext::SetRequestHandled`: the handler need not run.
     pub handled: Cell<bool>,
     /// Where a pending notification's completion arrives, from any thread.
@@ -211,6 +213,7 @@ impl RequestState {
             }),
             user: Cell::new(std::ptr::null_mut()),
             user_names: RefCell::new(None),
+            auth_password: RefCell::new(String::new()),
             handled: Cell::new(false),
             completion: Default::default(),
             disabled: RefCell::new(Vec::new()),

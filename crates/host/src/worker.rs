@@ -89,10 +89,12 @@ impl Worker {
     /// Loads each image in order and calls its `RegisterModule`.
     pub fn new(config: &Config, images: &[ModuleImage]) -> Result<Worker, LoadError> {
         let auth = Authentication::new(config, tokens());
+        let physical_path = config.resolve(&config.site.physical_path);
         let site = Arc::new(Site {
             name: config.site.name.clone(),
             id: config.site.id,
-            physical_path: config.resolve(&config.site.physical_path),
+            root: crate::server_variables::absolute_root(&physical_path),
+            physical_path,
             server_name: "localhost".into(),
         });
         let server =

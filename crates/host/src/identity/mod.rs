@@ -137,6 +137,8 @@ pub struct Identity {
     /// Plain-text forms for server variables.
     pub logon_user: String,
     pub auth_type: String,
+    /// What AUTH_PASSWORD shows: the password of a Basic logon, else empty.
+    pub basic_password: String,
 }
 
 /// The groups every logged-on user's token carries besides its own.
@@ -172,6 +174,7 @@ impl Identity {
             impersonation_token: impersonation,
             logon_user: String::new(),
             auth_type: String::new(),
+            basic_password: String::new(),
         }
     }
 
@@ -191,6 +194,7 @@ impl Identity {
             impersonation_token: impersonation,
             logon_user: user.name.clone(),
             auth_type: authentication_type.to_string(),
+            basic_password: if authentication_type == "Basic" { user.password.clone() } else { String::new() },
         }
     }
 }

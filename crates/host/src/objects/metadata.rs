@@ -16,16 +16,16 @@ use std::rc::Rc;
 
 pub struct Metadata {
     state: Rc<RequestState>,
-    vr_path: Vec<WCHAR>,
+    /// Made on the first GetVrPath.
+    vr_path: std::cell::OnceCell<Vec<WCHAR>>,
     pub(crate) container: ComObj<ModuleContainer>,
 }
 
 impl Metadata {
     pub fn new(state: Rc<RequestState>) -> Self {
-        let vr_path = crate::wide::to_wide(&crate::server_variables::site_root(&state));
         Metadata {
             state,
-            vr_path,
+            vr_path: std::cell::OnceCell::new(),
             container: ComObj::new(
                 http_module_context_container_vtable::<ModuleContainer>(),
                 ModuleContainer::default(),
@@ -47,7 +47,7 @@ impl MetadataInfo for Metadata {
     /// The physical path of the virtual directory the URL is in: the site's root.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imetadatainfo-getvrpath-method
     fn get_vr_path(&self) -> PCWSTR {
-        self.vr_path.as_ptr()
+        self.vr_path.get_or_init(|| crate::wide::to_wide(&crate::server_variables::site_root(&self.state))).as_ptr()
     }
 
     /// NULL: the virtual directory has no configured credentials (no `userName`), which is

@@ -123,7 +123,6 @@ impl SendResponseProvider {
     /// Readies the provider for the final send of the response.
     pub fn start(&self, state: &RequestState) {
         self.headers_being_sent.set(!state.response.borrow().headers_suppressed);
-        self.log.set(log_fields(state));
     }
 }
 
@@ -215,6 +214,10 @@ impl SendResponseProviderApi for SendResponseProvider {
     /// The W3C fields IIS logs for this request, in memory that lives until the request ends.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/isendresponseprovider-getlogdata-method
     fn get_log_data(&self) -> *mut HTTP_LOG_DATA {
+        // Built on first use: most modules never ask.
+        if self.log.get().is_null() {
+            self.log.set(log_fields(&self.state));
+        }
         self.log.get().cast()
     }
 

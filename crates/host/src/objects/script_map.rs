@@ -17,24 +17,30 @@ pub const RESOURCE_TYPE_EITHER: DWORD = 2;
 /// The default `responseBufferLimit` of a handler mapping, 4 MB.
 pub const RESPONSE_BUFFER_LIMIT: DWORD = 4_194_304;
 
-pub struct ScriptMap {
+/// The mapping's strings, made once for the process (every request shares them).
+struct Strings {
     path: Vec<WCHAR>,
-    verbs: &'static core::ffi::CStr,
     modules: Vec<WCHAR>,
     empty: Vec<WCHAR>,
     name: Vec<WCHAR>,
 }
 
+pub struct ScriptMap {
+    strings: &'static Strings,
+    verbs: &'static core::ffi::CStr,
+}
+
 impl ScriptMap {
     /// The `StaticFile` mapping.
     pub fn static_file() -> Self {
-        ScriptMap {
+        static STRINGS: std::sync::OnceLock<Strings> = std::sync::OnceLock::new();
+        let strings = STRINGS.get_or_init(|| Strings {
             path: to_wide("*"),
-            verbs: c"*",
             modules: to_wide("StaticFileModule,DefaultDocumentModule,DirectoryListingModule"),
             empty: to_wide(""),
             name: to_wide("StaticFile"),
-        }
+        });
+        ScriptMap { strings, verbs: c"*" }
     }
 
     fn with_len(text: &[WCHAR], len: &Out<'_, DWORD>) -> PCWSTR {
@@ -46,7 +52,7 @@ impl ScriptMap {
 impl ScriptMapInfo for ScriptMap {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iscriptmapinfo-getpath-method
     fn get_path(&self) -> PCWSTR {
-        self.path.as_ptr()
+        self.strings.path.as_ptr()
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iscriptmapinfo-getallowedverbs-method
@@ -56,19 +62,19 @@ impl ScriptMapInfo for ScriptMap {
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iscriptmapinfo-getmodules-method
     fn get_modules(&self, len: Out<'_, DWORD>) -> PCWSTR {
-        Self::with_len(&self.modules, &len)
+        Self::with_len(&self.strings.modules, &len)
     }
 
     /// Empty: the static file handler is a module, not a script processor.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iscriptmapinfo-getscriptprocessor-method
     fn get_script_processor(&self, len: Out<'_, DWORD>) -> PCWSTR {
-        Self::with_len(&self.empty, &len)
+        Self::with_len(&self.strings.empty, &len)
     }
 
     /// Empty: not a managed handler.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iscriptmapinfo-getmanagedtype-method
     fn get_managed_type(&self, len: Out<'_, DWORD>) -> PCWSTR {
-        Self::with_len(&self.empty, &len)
+        Self::with_len(&self.strings.empty, &len)
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iscriptmapinfo-getallowpathinfoforscriptmappings-method
@@ -100,6 +106,6 @@ impl ScriptMapInfo for ScriptMap {
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iscriptmapinfo-getname-method
     fn get_name(&self) -> PCWSTR {
-        self.name.as_ptr()
+        self.strings.name.as_ptr()
     }
 }

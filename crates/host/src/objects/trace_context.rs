@@ -16,12 +16,13 @@ use iissim_abi::*;
 use std::hash::{BuildHasher, Hasher};
 
 pub struct TraceContext {
-    activity_id: GUID,
+    /// Made on the first GetTraceActivityId: most requests never ask.
+    activity_id: std::cell::OnceCell<GUID>,
 }
 
 impl TraceContext {
     pub fn new() -> Self {
-        TraceContext { activity_id: new_guid() }
+        TraceContext { activity_id: std::cell::OnceCell::new() }
     }
 
     fn record(what: &'static str, data1: String, data2: String, hr: HRESULT, level: UCHAR) {
@@ -76,7 +77,7 @@ impl HttpTraceContext for TraceContext {
     /// The request's activity id; the same pointer and value for the whole request.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttptracecontext-gettraceactivityid-method
     fn get_trace_activity_id(&self) -> LPCGUID {
-        &self.activity_id
+        self.activity_id.get_or_init(new_guid)
     }
 
     /// Records the two strings, the error code and the level on the request trace.
