@@ -138,7 +138,16 @@ pub fn render(response: &Response) -> String {
                     ("ErrorCode", format!("0x{:08X}", *error as u32)),
                 ],
             ),
-            TraceEvent::Call { method } => w.event(at, 5, "API_CALL", &[("Method", method.to_string())]),
+            TraceEvent::Call { method, args, result } => w.event(
+                at,
+                5,
+                "API_CALL",
+                &[
+                    ("Method", method.to_string()),
+                    ("Arguments", args.clone()),
+                    ("Result", result.clone().unwrap_or_default()),
+                ],
+            ),
             TraceEvent::Host { what } => w.event(at, 4, "HOST_EVENT", &[("Description", what.clone())]),
             TraceEvent::Diagnostic(d) => w.event(
                 at,

@@ -111,13 +111,16 @@ pub fn enter_nested(module: Arc<str>, notification: &'static str) -> Option<Scop
     Some(enter(&sink, Some(module), Some(notification)))
 }
 
-/// Records a host API call on the current request's trace, if it records calls.
-pub fn record_call(method: &'static str) {
+/// Whether the current request records every host API call.
+pub fn tracing_calls() -> bool {
+    FRAMES.with(|f| f.borrow().last().is_some_and(|frame| frame.sink.level == TraceLevel::Calls))
+}
+
+/// Records a host API call, its arguments and its result on the current request's trace.
+pub fn record_call(method: &'static str, args: String, result: Option<String>) {
     FRAMES.with(|f| {
         if let Some(frame) = f.borrow().last() {
-            if frame.sink.level == TraceLevel::Calls {
-                frame.sink.record(TraceEvent::Call { method });
-            }
+            frame.sink.record(TraceEvent::Call { method, args, result });
         }
     });
 }

@@ -21,9 +21,11 @@ pub enum TraceEvent {
         post: bool,
         status: &'static str,
     },
-    /// A host method the module called.
+    /// A host method the module called, with its arguments and result.
     Call {
         method: &'static str,
+        args: String,
+        result: Option<String>,
     },
     /// Something the host did on its own (built-in authentication, the static file handler).
     Host {
@@ -103,7 +105,11 @@ impl Trace {
                     depth = depth.saturating_sub(1);
                     writeln!(out, "{:depth$}<- {status}", "", depth = depth * 2 + 2).unwrap();
                 }
-                TraceEvent::Call { method } => writeln!(out, "{:depth$}call {method}", "", depth = depth * 2).unwrap(),
+                TraceEvent::Call { method, args, result } => {
+                    let name = method.split('(').next().unwrap_or(method);
+                    let result = result.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default();
+                    writeln!(out, "{:depth$}call {name}({args}){result}", "", depth = depth * 2).unwrap()
+                }
                 TraceEvent::Host { what } => writeln!(out, "{:depth$}host: {what}", "", depth = depth * 2).unwrap(),
                 TraceEvent::Diagnostic(d) => writeln!(out, "{:depth$}! {d}", "", depth = depth * 2).unwrap(),
                 TraceEvent::EventLog { source, kind, category, event_id, strings } => writeln!(

@@ -279,6 +279,39 @@ fn safe_param(idl: &Idl, p: &Param) -> (String, String) {
     }
 }
 
+/// How each argument shows on a traced call: strings as text (with the length the method
+/// passes beside a string, when the next parameter is its `cch`), integers as numbers, other
+/// pointers as NULL or not.
+fn trace_args(m: &Method) -> Vec<String> {
+    m.params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let name = snake(&p.name);
+            let next = m.params.get(i + 1);
+            match p.ty.as_str() {
+                "PCSTR" if p.array.is_none() => match next {
+                    Some(n) if n.name.starts_with("cch") && !n.ty.ends_with('*') => {
+                        format!("Arg::CStrLen({name}, {} as usize)", snake(&n.name))
+                    }
+                    _ => format!("Arg::CStr({name})"),
+                },
+                "PCWSTR" | "LPCWSTR" if p.array.is_none() => match next {
+                    Some(n) if n.name.starts_with("cch") && !n.ty.ends_with('*') => format!("Arg::ptr({name})"),
+                    _ => format!("Arg::WStr({name})"),
+                },
+                ty if ty.ends_with('*') || ty.ends_with('&') || p.array.is_some() => format!("Arg::ptr({name})"),
+                "PFN_ASYNC_COMPLETION" | "LPOVERLAPPED_COMPLETION_ROUTINE" => format!("Arg::Ptr({name}.is_none())"),
+                ty if ty.starts_with('P') || ty.starts_with("LP") || ty == "HANDLE" || ty == "HTTP_MODULE_ID" => {
+                    format!("Arg::ptr({name} as *const c_void)")
+                }
+                "bool" => format!("Arg::Int({name} as i128)"),
+                _ => format!("Arg::Int({name} as i128)"),
+            }
+        })
+        .collect()
+}
+
 /// The value a method returns when the host cannot run it.
 fn failure_value(m: &Method, unimplemented: bool) -> &'static str {
     match m.ret.as_str() {
@@ -310,7 +343,7 @@ pub fn thunks(idl: &Idl, header: &str) -> String {
          //! the vtables hold. Each thunk is one call to [`enter`]; a method a trait does not\n\
          //! override records a diagnostic and returns the error IIS would.\n\
          #![allow(dead_code, {unused_imports}unused_variables, clippy::too_many_arguments)]\n\n\
-         use crate::ffi::args::{{CStrArg, Out, Ptr, WStrArg}};\nuse crate::ffi::enter::{{enter, unimplemented}};\n\
+         use crate::ffi::args::{{CStrArg, Out, Ptr, WStrArg}};\nuse crate::ffi::enter::{{enter, unimplemented}};\nuse crate::ffi::trace_args::{{show, Arg}};\n\
          use core::ffi::c_void;\nuse iissim_abi::http::*;\nuse iissim_abi::types::*;\nuse iissim_abi::*;\n"
     );
     let classes: Vec<&Class> = idl.classes_of(header).filter(|c| c.server_side()).collect();
@@ -392,12 +425,13 @@ fn thunk(out: &mut String, idl: &Idl, owner: &Class, m: &Method) {
         "\n/// `{sig}`\nunsafe extern \"C\" fn {}_{}<T: {tname}>(this: *mut c_void{}){} {{\n    \
          // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments\n    \
          // are what the method's documentation promises; `enter` checks `this` and catches panics.\n    \
-         unsafe {{ enter::<T, _>(this, \"{short}\", {}, |obj| {tname}::{}(obj, {})) }}\n}}",
+         unsafe {{ enter::<T, _>(this, \"{short}\", {}, || show(&[{}]), |obj| {tname}::{}(obj, {})) }}\n}}",
         snake(&owner.name),
         m.rust_name,
         raw_params(m),
         ret_type(m),
         failure_value(m, false),
+        trace_args(m).join(", "),
         m.rust_name,
         args.join(", ")
     )

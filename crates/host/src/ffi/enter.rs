@@ -1,6 +1,7 @@
 //! The one way in from a raw `this` to safe state, for every server-side thunk.
 
 use crate::diagnostics::DiagnosticKind;
+use crate::ffi::trace_args::TraceResult;
 use crate::objects::ComObj;
 use crate::scope;
 use core::ffi::c_void;
@@ -12,16 +13,28 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 ///
 /// # Safety
 /// `this` is null or points at a live `ComObj<T>`.
-pub unsafe fn enter<T, R>(this: *mut c_void, method: &'static str, failure: R, body: impl FnOnce(&T) -> R) -> R {
+pub unsafe fn enter<T, R: TraceResult>(
+    this: *mut c_void,
+    method: &'static str,
+    failure: R,
+    args: impl FnOnce() -> String,
+    body: impl FnOnce(&T) -> R,
+) -> R {
     if this.is_null() {
         scope::diagnose(DiagnosticKind::ContractViolation, method, "called through a null interface pointer");
         return failure;
     }
     // SAFETY: non-null, and the caller promises it is a live ComObj<T>.
     let object = unsafe { &*this.cast::<ComObj<T>>() };
-    scope::record_call(method);
+    // The arguments are shown before the call: the method may change what they point at.
+    let shown = scope::tracing_calls().then(args);
     match catch_unwind(AssertUnwindSafe(|| body(object.inner()))) {
-        Ok(value) => value,
+        Ok(value) => {
+            if let Some(args) = shown {
+                scope::record_call(method, args, value.show());
+            }
+            value
+        }
         Err(panic) => {
             let text = panic
                 .downcast_ref::<&str>()

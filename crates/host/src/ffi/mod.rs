@@ -6,6 +6,7 @@
 //! - [`module_call`]: calls from the host into module-side vtables.
 //! - [`loader`]: loading a module image and calling `RegisterModule`.
 //! - [`host_services`]: the table the SDK's Win32 shim calls (event log, CloseHandle, ...).
+//! - [`trace_args`]: how a traced call shows its arguments and result.
 //! - [`token_memory`]: read-only memory behind token handles, and the report of a write to it.
 //! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
 #![allow(unsafe_code)]
@@ -18,3 +19,4 @@ pub mod loader;
 pub mod memory;
 pub mod module_call;
 pub mod token_memory;
+pub mod trace_args;

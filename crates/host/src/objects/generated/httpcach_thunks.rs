@@ -6,6 +6,7 @@
 
 use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
 use crate::ffi::enter::{enter, unimplemented};
+use crate::ffi::trace_args::{show, Arg};
 use core::ffi::c_void;
 use iissim_abi::http::*;
 use iissim_abi::types::*;
@@ -50,7 +51,13 @@ unsafe extern "C" fn i_uri_key_get_cache_name<T: UriKey>(this: *mut c_void) -> P
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IUriKey::GetCacheName() const", core::ptr::null(), |obj| UriKey::get_cache_name(obj))
+        enter::<T, _>(
+            this,
+            "IUriKey::GetCacheName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| UriKey::get_cache_name(obj),
+        )
     }
 }
 
@@ -58,21 +65,31 @@ unsafe extern "C" fn i_uri_key_get_cache_name<T: UriKey>(this: *mut c_void) -> P
 unsafe extern "C" fn i_uri_key_get_url<T: UriKey>(this: *mut c_void) -> PCWSTR {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IUriKey::GetUrl() const", core::ptr::null(), |obj| UriKey::get_url(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IUriKey::GetUrl() const", core::ptr::null(), || show(&[]), |obj| UriKey::get_url(obj))
+    }
 }
 
 /// `PCWSTR IUriKey::GetSiteName() const`
 unsafe extern "C" fn i_uri_key_get_site_name<T: UriKey>(this: *mut c_void) -> PCWSTR {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IUriKey::GetSiteName() const", core::ptr::null(), |obj| UriKey::get_site_name(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IUriKey::GetSiteName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| UriKey::get_site_name(obj),
+        )
+    }
 }
 
 /// `DWORD IUriKey::GetSiteId() const`
 unsafe extern "C" fn i_uri_key_get_site_id<T: UriKey>(this: *mut c_void) -> DWORD {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IUriKey::GetSiteId() const", 0, |obj| UriKey::get_site_id(obj)) }
+    unsafe { enter::<T, _>(this, "IUriKey::GetSiteId() const", 0, || show(&[]), |obj| UriKey::get_site_id(obj)) }
 }
 
 /// `VOID IUriKey::UpdateFrequentlyHitTickCount(DWORD)`
@@ -80,9 +97,13 @@ unsafe extern "C" fn i_uri_key_update_frequently_hit_tick_count<T: UriKey>(this:
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IUriKey::UpdateFrequentlyHitTickCount(DWORD)", (), |obj| {
-            UriKey::update_frequently_hit_tick_count(obj, dw_ticks)
-        })
+        enter::<T, _>(
+            this,
+            "IUriKey::UpdateFrequentlyHitTickCount(DWORD)",
+            (),
+            || show(&[Arg::Int(dw_ticks as i128)]),
+            |obj| UriKey::update_frequently_hit_tick_count(obj, dw_ticks),
+        )
     }
 }
 
@@ -91,7 +112,13 @@ unsafe extern "C" fn i_uri_key_get_config_path<T: UriKey>(this: *mut c_void) -> 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IUriKey::GetConfigPath() const", core::ptr::null(), |obj| UriKey::get_config_path(obj))
+        enter::<T, _>(
+            this,
+            "IUriKey::GetConfigPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| UriKey::get_config_path(obj),
+        )
     }
 }
 
@@ -132,7 +159,13 @@ unsafe extern "C" fn i_file_key_get_cache_name<T: FileKey>(this: *mut c_void) ->
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IFileKey::GetCacheName() const", core::ptr::null(), |obj| FileKey::get_cache_name(obj))
+        enter::<T, _>(
+            this,
+            "IFileKey::GetCacheName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| FileKey::get_cache_name(obj),
+        )
     }
 }
 
@@ -140,7 +173,9 @@ unsafe extern "C" fn i_file_key_get_cache_name<T: FileKey>(this: *mut c_void) ->
 unsafe extern "C" fn i_file_key_get_path<T: FileKey>(this: *mut c_void) -> PCWSTR {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IFileKey::GetPath() const", core::ptr::null(), |obj| FileKey::get_path(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IFileKey::GetPath() const", core::ptr::null(), || show(&[]), |obj| FileKey::get_path(obj))
+    }
 }
 
 /// The vtable of `IFileKey` whose slots call `T`'s methods; pass it to `ComObj::new`.
@@ -186,9 +221,13 @@ unsafe extern "C" fn i_http_token_key_get_cache_name<T: HttpTokenKey>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTokenKey::GetCacheName() const", core::ptr::null(), |obj| {
-            HttpTokenKey::get_cache_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTokenKey::GetCacheName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpTokenKey::get_cache_name(obj),
+        )
     }
 }
 
@@ -197,9 +236,13 @@ unsafe extern "C" fn i_http_token_key_get_user_name<T: HttpTokenKey>(this: *mut 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTokenKey::GetUserName() const", core::ptr::null(), |obj| {
-            HttpTokenKey::get_user_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTokenKey::GetUserName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpTokenKey::get_user_name(obj),
+        )
     }
 }
 
@@ -208,9 +251,13 @@ unsafe extern "C" fn i_http_token_key_get_password_hash<T: HttpTokenKey>(this: *
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTokenKey::GetPasswordHash() const", core::ptr::null(), |obj| {
-            HttpTokenKey::get_password_hash(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTokenKey::GetPasswordHash() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpTokenKey::get_password_hash(obj),
+        )
     }
 }
 
@@ -219,7 +266,13 @@ unsafe extern "C" fn i_http_token_key_get_logon_method<T: HttpTokenKey>(this: *m
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTokenKey::GetLogonMethod() const", 0, |obj| HttpTokenKey::get_logon_method(obj))
+        enter::<T, _>(
+            this,
+            "IHttpTokenKey::GetLogonMethod() const",
+            0,
+            || show(&[]),
+            |obj| HttpTokenKey::get_logon_method(obj),
+        )
     }
 }
 
@@ -244,7 +297,7 @@ pub fn http_token_key_vtable<T: HttpTokenKey>() -> *const c_void {
 unsafe extern "C" fn i_http_cache_key_get_hash<T: HttpCacheKey>(this: *mut c_void) -> DWORD {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpCacheKey::GetHash() const", 0, |obj| HttpCacheKey::get_hash(obj)) }
+    unsafe { enter::<T, _>(this, "IHttpCacheKey::GetHash() const", 0, || show(&[]), |obj| HttpCacheKey::get_hash(obj)) }
 }
 
 /// `PCWSTR IHttpCacheKey::GetCacheName() const`
@@ -252,9 +305,13 @@ unsafe extern "C" fn i_http_cache_key_get_cache_name<T: HttpCacheKey>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::GetCacheName() const", core::ptr::null(), |obj| {
-            HttpCacheKey::get_cache_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::GetCacheName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpCacheKey::get_cache_name(obj),
+        )
     }
 }
 
@@ -266,9 +323,13 @@ unsafe extern "C" fn i_http_cache_key_get_is_equal<T: HttpCacheKey>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::GetIsEqual(IHttpCacheKey*) const", false, |obj| {
-            HttpCacheKey::get_is_equal(obj, p_cache_compare_key)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::GetIsEqual(IHttpCacheKey*) const",
+            false,
+            || show(&[Arg::ptr(p_cache_compare_key)]),
+            |obj| HttpCacheKey::get_is_equal(obj, p_cache_compare_key),
+        )
     }
 }
 
@@ -280,9 +341,13 @@ unsafe extern "C" fn i_http_cache_key_get_is_prefix<T: HttpCacheKey>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::GetIsPrefix(IHttpCacheKey*) const", false, |obj| {
-            HttpCacheKey::get_is_prefix(obj, p_cache_compare_key)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::GetIsPrefix(IHttpCacheKey*) const",
+            false,
+            || show(&[Arg::ptr(p_cache_compare_key)]),
+            |obj| HttpCacheKey::get_is_prefix(obj, p_cache_compare_key),
+        )
     }
 }
 
@@ -294,8 +359,12 @@ unsafe extern "C" fn i_http_cache_key_enum_entries<T: HttpCacheKey>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::Enum(IHttpCacheSpecificData*)", (), |obj| {
-            HttpCacheKey::enum_entries(obj, p_cache_data)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::Enum(IHttpCacheSpecificData*)",
+            (),
+            || show(&[Arg::ptr(p_cache_data)]),
+            |obj| HttpCacheKey::enum_entries(obj, p_cache_data),
+        )
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
 use crate::ffi::enter::{enter, unimplemented};
+use crate::ffi::trace_args::{show, Arg};
 use core::ffi::c_void;
 use iissim_abi::http::*;
 use iissim_abi::types::*;
@@ -37,6 +38,7 @@ unsafe extern "C" fn i_http_module_context_container_get_module_context<T: HttpM
             this,
             "IHttpModuleContextContainer::GetModuleContext(HTTP_MODULE_ID)",
             core::ptr::null_mut(),
+            || show(&[Arg::ptr(module_id as *const c_void)]),
             |obj| HttpModuleContextContainer::get_module_context(obj, module_id),
         )
     }
@@ -55,6 +57,7 @@ unsafe extern "C" fn i_http_module_context_container_set_module_context<T: HttpM
             this,
             "IHttpModuleContextContainer::SetModuleContext(IHttpStoredContext*, HTTP_MODULE_ID)",
             E_FAIL,
+            || show(&[Arg::ptr(pp_stored_context), Arg::ptr(module_id as *const c_void)]),
             |obj| HttpModuleContextContainer::set_module_context(obj, pp_stored_context, module_id),
         )
     }
@@ -93,9 +96,13 @@ unsafe extern "C" fn i_named_context_container_get_named_context<T: NamedContext
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "INamedContextContainer::GetNamedContext(LPCWSTR)", core::ptr::null_mut(), |obj| {
-            NamedContextContainer::get_named_context(obj, WStrArg::new(sz_name))
-        })
+        enter::<T, _>(
+            this,
+            "INamedContextContainer::GetNamedContext(LPCWSTR)",
+            core::ptr::null_mut(),
+            || show(&[Arg::WStr(sz_name)]),
+            |obj| NamedContextContainer::get_named_context(obj, WStrArg::new(sz_name)),
+        )
     }
 }
 
@@ -108,9 +115,13 @@ unsafe extern "C" fn i_named_context_container_set_named_context<T: NamedContext
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "INamedContextContainer::SetNamedContext(IHttpStoredContext*, LPCWSTR)", E_FAIL, |obj| {
-            NamedContextContainer::set_named_context(obj, pp_stored_context, WStrArg::new(sz_name))
-        })
+        enter::<T, _>(
+            this,
+            "INamedContextContainer::SetNamedContext(IHttpStoredContext*, LPCWSTR)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_stored_context), Arg::WStr(sz_name)]),
+            |obj| NamedContextContainer::set_named_context(obj, pp_stored_context, WStrArg::new(sz_name)),
+        )
     }
 }
 
@@ -142,9 +153,13 @@ unsafe extern "C" fn i_dispensed_http_module_context_container_release_container
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IDispensedHttpModuleContextContainer::ReleaseContainer()", (), |obj| {
-            DispensedHttpModuleContextContainer::release_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IDispensedHttpModuleContextContainer::ReleaseContainer()",
+            (),
+            || show(&[]),
+            |obj| DispensedHttpModuleContextContainer::release_container(obj),
+        )
     }
 }
 
@@ -181,9 +196,13 @@ unsafe extern "C" fn i_http_perf_counter_info_increment_counter<T: HttpPerfCount
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpPerfCounterInfo::IncrementCounter(DWORD, DWORD)", (), |obj| {
-            HttpPerfCounterInfo::increment_counter(obj, dw_counter_index, dw_value)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpPerfCounterInfo::IncrementCounter(DWORD, DWORD)",
+            (),
+            || show(&[Arg::Int(dw_counter_index as i128), Arg::Int(dw_value as i128)]),
+            |obj| HttpPerfCounterInfo::increment_counter(obj, dw_counter_index, dw_value),
+        )
     }
 }
 
@@ -196,9 +215,13 @@ unsafe extern "C" fn i_http_perf_counter_info_decrement_counter<T: HttpPerfCount
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpPerfCounterInfo::DecrementCounter(DWORD, DWORD)", (), |obj| {
-            HttpPerfCounterInfo::decrement_counter(obj, dw_counter_index, dw_value)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpPerfCounterInfo::DecrementCounter(DWORD, DWORD)",
+            (),
+            || show(&[Arg::Int(dw_counter_index as i128), Arg::Int(dw_value as i128)]),
+            |obj| HttpPerfCounterInfo::decrement_counter(obj, dw_counter_index, dw_value),
+        )
     }
 }
 
@@ -242,9 +265,13 @@ unsafe extern "C" fn i_http_application_get_application_physical_path<T: HttpApp
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplication::GetApplicationPhysicalPath() const", core::ptr::null(), |obj| {
-            HttpApplication::get_application_physical_path(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplication::GetApplicationPhysicalPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpApplication::get_application_physical_path(obj),
+        )
     }
 }
 
@@ -253,9 +280,13 @@ unsafe extern "C" fn i_http_application_get_application_id<T: HttpApplication>(t
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplication::GetApplicationId() const", core::ptr::null(), |obj| {
-            HttpApplication::get_application_id(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplication::GetApplicationId() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpApplication::get_application_id(obj),
+        )
     }
 }
 
@@ -264,9 +295,13 @@ unsafe extern "C" fn i_http_application_get_app_config_path<T: HttpApplication>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplication::GetAppConfigPath() const", core::ptr::null(), |obj| {
-            HttpApplication::get_app_config_path(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplication::GetAppConfigPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpApplication::get_app_config_path(obj),
+        )
     }
 }
 
@@ -277,9 +312,13 @@ unsafe extern "C" fn i_http_application_get_module_context_container<T: HttpAppl
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplication::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpApplication::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplication::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpApplication::get_module_context_container(obj),
+        )
     }
 }
 
@@ -318,9 +357,13 @@ unsafe extern "C" fn i_http_application2_begin_application_warmup<T: HttpApplica
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplication2::BeginApplicationWarmup()", (), |obj| {
-            HttpApplication2::begin_application_warmup(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplication2::BeginApplicationWarmup()",
+            (),
+            || show(&[]),
+            |obj| HttpApplication2::begin_application_warmup(obj),
+        )
     }
 }
 
@@ -329,9 +372,13 @@ unsafe extern "C" fn i_http_application2_end_application_warmup<T: HttpApplicati
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplication2::EndApplicationWarmup()", (), |obj| {
-            HttpApplication2::end_application_warmup(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplication2::EndApplicationWarmup()",
+            (),
+            || show(&[]),
+            |obj| HttpApplication2::end_application_warmup(obj),
+        )
     }
 }
 
@@ -340,9 +387,13 @@ unsafe extern "C" fn i_http_application2_query_is_warming_up<T: HttpApplication2
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplication2::QueryIsWarmingUp()", 0, |obj| {
-            HttpApplication2::query_is_warming_up(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplication2::QueryIsWarmingUp()",
+            0,
+            || show(&[]),
+            |obj| HttpApplication2::query_is_warming_up(obj),
+        )
     }
 }
 
@@ -383,9 +434,13 @@ unsafe extern "C" fn i_http_url_info_get_module_context_container<T: HttpUrlInfo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUrlInfo::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpUrlInfo::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpUrlInfo::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpUrlInfo::get_module_context_container(obj),
+        )
     }
 }
 
@@ -394,7 +449,13 @@ unsafe extern "C" fn i_http_url_info_is_frequently_hit<T: HttpUrlInfo>(this: *mu
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUrlInfo::IsFrequentlyHit() const", 0, |obj| HttpUrlInfo::is_frequently_hit(obj))
+        enter::<T, _>(
+            this,
+            "IHttpUrlInfo::IsFrequentlyHit() const",
+            0,
+            || show(&[]),
+            |obj| HttpUrlInfo::is_frequently_hit(obj),
+        )
     }
 }
 
@@ -473,7 +534,13 @@ unsafe extern "C" fn i_script_map_info_get_path<T: ScriptMapInfo>(this: *mut c_v
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetPath() const", core::ptr::null(), |obj| ScriptMapInfo::get_path(obj))
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| ScriptMapInfo::get_path(obj),
+        )
     }
 }
 
@@ -482,9 +549,13 @@ unsafe extern "C" fn i_script_map_info_get_allowed_verbs<T: ScriptMapInfo>(this:
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetAllowedVerbs() const", core::ptr::null(), |obj| {
-            ScriptMapInfo::get_allowed_verbs(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetAllowedVerbs() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| ScriptMapInfo::get_allowed_verbs(obj),
+        )
     }
 }
 
@@ -496,9 +567,13 @@ unsafe extern "C" fn i_script_map_info_get_modules<T: ScriptMapInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetModules(DWORD*) const", core::ptr::null(), |obj| {
-            ScriptMapInfo::get_modules(obj, Out::new(pcch_modules))
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetModules(DWORD*) const",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_modules)]),
+            |obj| ScriptMapInfo::get_modules(obj, Out::new(pcch_modules)),
+        )
     }
 }
 
@@ -510,9 +585,13 @@ unsafe extern "C" fn i_script_map_info_get_script_processor<T: ScriptMapInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetScriptProcessor(DWORD*) const", core::ptr::null(), |obj| {
-            ScriptMapInfo::get_script_processor(obj, Out::new(pcch_script_processor))
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetScriptProcessor(DWORD*) const",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_script_processor)]),
+            |obj| ScriptMapInfo::get_script_processor(obj, Out::new(pcch_script_processor)),
+        )
     }
 }
 
@@ -524,9 +603,13 @@ unsafe extern "C" fn i_script_map_info_get_managed_type<T: ScriptMapInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetManagedType(DWORD*) const", core::ptr::null(), |obj| {
-            ScriptMapInfo::get_managed_type(obj, Out::new(pcch_managed_type))
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetManagedType(DWORD*) const",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_managed_type)]),
+            |obj| ScriptMapInfo::get_managed_type(obj, Out::new(pcch_managed_type)),
+        )
     }
 }
 
@@ -537,9 +620,13 @@ unsafe extern "C" fn i_script_map_info_get_allow_path_info_for_script_mappings<T
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetAllowPathInfoForScriptMappings() const", 0, |obj| {
-            ScriptMapInfo::get_allow_path_info_for_script_mappings(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetAllowPathInfoForScriptMappings() const",
+            0,
+            || show(&[]),
+            |obj| ScriptMapInfo::get_allow_path_info_for_script_mappings(obj),
+        )
     }
 }
 
@@ -548,9 +635,13 @@ unsafe extern "C" fn i_script_map_info_get_required_access<T: ScriptMapInfo>(thi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetRequiredAccess() const", 0, |obj| {
-            ScriptMapInfo::get_required_access(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetRequiredAccess() const",
+            0,
+            || show(&[]),
+            |obj| ScriptMapInfo::get_required_access(obj),
+        )
     }
 }
 
@@ -559,7 +650,13 @@ unsafe extern "C" fn i_script_map_info_get_resource_type<T: ScriptMapInfo>(this:
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetResourceType() const", 0, |obj| ScriptMapInfo::get_resource_type(obj))
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetResourceType() const",
+            0,
+            || show(&[]),
+            |obj| ScriptMapInfo::get_resource_type(obj),
+        )
     }
 }
 
@@ -568,9 +665,13 @@ unsafe extern "C" fn i_script_map_info_get_is_star_script_map<T: ScriptMapInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetIsStarScriptMap() const", 0, |obj| {
-            ScriptMapInfo::get_is_star_script_map(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetIsStarScriptMap() const",
+            0,
+            || show(&[]),
+            |obj| ScriptMapInfo::get_is_star_script_map(obj),
+        )
     }
 }
 
@@ -579,9 +680,13 @@ unsafe extern "C" fn i_script_map_info_get_response_buffer_limit<T: ScriptMapInf
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetResponseBufferLimit() const", 0, |obj| {
-            ScriptMapInfo::get_response_buffer_limit(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetResponseBufferLimit() const",
+            0,
+            || show(&[]),
+            |obj| ScriptMapInfo::get_response_buffer_limit(obj),
+        )
     }
 }
 
@@ -590,7 +695,13 @@ unsafe extern "C" fn i_script_map_info_get_name<T: ScriptMapInfo>(this: *mut c_v
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IScriptMapInfo::GetName() const", core::ptr::null(), |obj| ScriptMapInfo::get_name(obj))
+        enter::<T, _>(
+            this,
+            "IScriptMapInfo::GetName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| ScriptMapInfo::get_name(obj),
+        )
     }
 }
 
@@ -643,9 +754,13 @@ unsafe extern "C" fn i_metadata_info_get_meta_path<T: MetadataInfo>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMetadataInfo::GetMetaPath() const", core::ptr::null(), |obj| {
-            MetadataInfo::get_meta_path(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IMetadataInfo::GetMetaPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| MetadataInfo::get_meta_path(obj),
+        )
     }
 }
 
@@ -654,7 +769,13 @@ unsafe extern "C" fn i_metadata_info_get_vr_path<T: MetadataInfo>(this: *mut c_v
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMetadataInfo::GetVrPath() const", core::ptr::null(), |obj| MetadataInfo::get_vr_path(obj))
+        enter::<T, _>(
+            this,
+            "IMetadataInfo::GetVrPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| MetadataInfo::get_vr_path(obj),
+        )
     }
 }
 
@@ -663,7 +784,13 @@ unsafe extern "C" fn i_metadata_info_get_vr_token<T: MetadataInfo>(this: *mut c_
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMetadataInfo::GetVrToken()", core::ptr::null_mut(), |obj| MetadataInfo::get_vr_token(obj))
+        enter::<T, _>(
+            this,
+            "IMetadataInfo::GetVrToken()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| MetadataInfo::get_vr_token(obj),
+        )
     }
 }
 
@@ -674,9 +801,13 @@ unsafe extern "C" fn i_metadata_info_get_module_context_container<T: MetadataInf
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMetadataInfo::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            MetadataInfo::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IMetadataInfo::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| MetadataInfo::get_module_context_container(obj),
+        )
     }
 }
 
@@ -710,9 +841,13 @@ unsafe extern "C" fn i_referenced_metadata_info_reference_metadata<T: Referenced
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IReferencedMetadataInfo::ReferenceMetadata()", (), |obj| {
-            ReferencedMetadataInfo::reference_metadata(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IReferencedMetadataInfo::ReferenceMetadata()",
+            (),
+            || show(&[]),
+            |obj| ReferencedMetadataInfo::reference_metadata(obj),
+        )
     }
 }
 
@@ -721,9 +856,13 @@ unsafe extern "C" fn i_referenced_metadata_info_dereference_metadata<T: Referenc
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IReferencedMetadataInfo::DereferenceMetadata()", (), |obj| {
-            ReferencedMetadataInfo::dereference_metadata(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IReferencedMetadataInfo::DereferenceMetadata()",
+            (),
+            || show(&[]),
+            |obj| ReferencedMetadataInfo::dereference_metadata(obj),
+        )
     }
 }
 
@@ -906,9 +1045,13 @@ unsafe extern "C" fn i_http_request_get_raw_http_request<T: HttpRequest>(this: *
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetRawHttpRequest()", core::ptr::null_mut(), |obj| {
-            HttpRequest::get_raw_http_request(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetRawHttpRequest()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpRequest::get_raw_http_request(obj),
+        )
     }
 }
 
@@ -919,9 +1062,13 @@ unsafe extern "C" fn i_http_request_get_raw_http_request_const<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "HTTP_REQUEST* IHttpRequest::GetRawHttpRequest() const", core::ptr::null(), |obj| {
-            HttpRequest::get_raw_http_request_const(obj)
-        })
+        enter::<T, _>(
+            this,
+            "HTTP_REQUEST* IHttpRequest::GetRawHttpRequest() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpRequest::get_raw_http_request_const(obj),
+        )
     }
 }
 
@@ -934,9 +1081,13 @@ unsafe extern "C" fn i_http_request_get_header_by_name<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetHeader(PCSTR, USHORT*) const", core::ptr::null(), |obj| {
-            HttpRequest::get_header_by_name(obj, CStrArg::new(psz_header_name), Out::new(pcch_header_value))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetHeader(PCSTR, USHORT*) const",
+            core::ptr::null(),
+            || show(&[Arg::CStr(psz_header_name), Arg::ptr(pcch_header_value)]),
+            |obj| HttpRequest::get_header_by_name(obj, CStrArg::new(psz_header_name), Out::new(pcch_header_value)),
+        )
     }
 }
 
@@ -949,9 +1100,13 @@ unsafe extern "C" fn i_http_request_get_header_by_id<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetHeader(HTTP_HEADER_ID, USHORT*) const", core::ptr::null(), |obj| {
-            HttpRequest::get_header_by_id(obj, ul_header_index, Out::new(pcch_header_value))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetHeader(HTTP_HEADER_ID, USHORT*) const",
+            core::ptr::null(),
+            || show(&[Arg::Int(ul_header_index as i128), Arg::ptr(pcch_header_value)]),
+            |obj| HttpRequest::get_header_by_id(obj, ul_header_index, Out::new(pcch_header_value)),
+        )
     }
 }
 
@@ -966,15 +1121,28 @@ unsafe extern "C" fn i_http_request_set_header_by_name<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::SetHeader(PCSTR, PCSTR, USHORT, BOOL)", E_FAIL, |obj| {
-            HttpRequest::set_header_by_name(
-                obj,
-                CStrArg::new(psz_header_name),
-                CStrArg::new(psz_header_value),
-                cch_header_value,
-                f_replace,
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::SetHeader(PCSTR, PCSTR, USHORT, BOOL)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::CStr(psz_header_name),
+                    Arg::CStrLen(psz_header_value, cch_header_value as usize),
+                    Arg::Int(cch_header_value as i128),
+                    Arg::Int(f_replace as i128),
+                ])
+            },
+            |obj| {
+                HttpRequest::set_header_by_name(
+                    obj,
+                    CStrArg::new(psz_header_name),
+                    CStrArg::new(psz_header_value),
+                    cch_header_value,
+                    f_replace,
+                )
+            },
+        )
     }
 }
 
@@ -989,15 +1157,28 @@ unsafe extern "C" fn i_http_request_set_header_by_id<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::SetHeader(HTTP_HEADER_ID, PCSTR, USHORT, BOOL)", E_FAIL, |obj| {
-            HttpRequest::set_header_by_id(
-                obj,
-                ul_header_index,
-                CStrArg::new(psz_header_value),
-                cch_header_value,
-                f_replace,
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::SetHeader(HTTP_HEADER_ID, PCSTR, USHORT, BOOL)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(ul_header_index as i128),
+                    Arg::CStrLen(psz_header_value, cch_header_value as usize),
+                    Arg::Int(cch_header_value as i128),
+                    Arg::Int(f_replace as i128),
+                ])
+            },
+            |obj| {
+                HttpRequest::set_header_by_id(
+                    obj,
+                    ul_header_index,
+                    CStrArg::new(psz_header_value),
+                    cch_header_value,
+                    f_replace,
+                )
+            },
+        )
     }
 }
 
@@ -1009,9 +1190,13 @@ unsafe extern "C" fn i_http_request_delete_header_by_name<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::DeleteHeader(PCSTR)", E_FAIL, |obj| {
-            HttpRequest::delete_header_by_name(obj, CStrArg::new(psz_header_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::DeleteHeader(PCSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_header_name)]),
+            |obj| HttpRequest::delete_header_by_name(obj, CStrArg::new(psz_header_name)),
+        )
     }
 }
 
@@ -1023,9 +1208,13 @@ unsafe extern "C" fn i_http_request_delete_header_by_id<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::DeleteHeader(HTTP_HEADER_ID)", E_FAIL, |obj| {
-            HttpRequest::delete_header_by_id(obj, ul_header_index)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::DeleteHeader(HTTP_HEADER_ID)",
+            E_FAIL,
+            || show(&[Arg::Int(ul_header_index as i128)]),
+            |obj| HttpRequest::delete_header_by_id(obj, ul_header_index),
+        )
     }
 }
 
@@ -1034,9 +1223,13 @@ unsafe extern "C" fn i_http_request_get_http_method<T: HttpRequest>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetHttpMethod() const", core::ptr::null(), |obj| {
-            HttpRequest::get_http_method(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetHttpMethod() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpRequest::get_http_method(obj),
+        )
     }
 }
 
@@ -1048,9 +1241,13 @@ unsafe extern "C" fn i_http_request_set_http_method<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::SetHttpMethod(PCSTR)", E_FAIL, |obj| {
-            HttpRequest::set_http_method(obj, CStrArg::new(psz_http_method))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::SetHttpMethod(PCSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_http_method)]),
+            |obj| HttpRequest::set_http_method(obj, CStrArg::new(psz_http_method)),
+        )
     }
 }
 
@@ -1064,9 +1261,13 @@ unsafe extern "C" fn i_http_request_set_url_wide<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::SetUrl(PCWSTR, DWORD, BOOL)", E_FAIL, |obj| {
-            HttpRequest::set_url_wide(obj, WStrArg::new(psz_url), cch_url, f_reset_query_string)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::SetUrl(PCWSTR, DWORD, BOOL)",
+            E_FAIL,
+            || show(&[Arg::ptr(psz_url), Arg::Int(cch_url as i128), Arg::Int(f_reset_query_string as i128)]),
+            |obj| HttpRequest::set_url_wide(obj, WStrArg::new(psz_url), cch_url, f_reset_query_string),
+        )
     }
 }
 
@@ -1080,9 +1281,19 @@ unsafe extern "C" fn i_http_request_set_url<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::SetUrl(PCSTR, DWORD, BOOL)", E_FAIL, |obj| {
-            HttpRequest::set_url(obj, CStrArg::new(psz_url), cch_url, f_reset_query_string)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::SetUrl(PCSTR, DWORD, BOOL)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::CStrLen(psz_url, cch_url as usize),
+                    Arg::Int(cch_url as i128),
+                    Arg::Int(f_reset_query_string as i128),
+                ])
+            },
+            |obj| HttpRequest::set_url(obj, CStrArg::new(psz_url), cch_url, f_reset_query_string),
+        )
     }
 }
 
@@ -1090,7 +1301,15 @@ unsafe extern "C" fn i_http_request_set_url<T: HttpRequest>(
 unsafe extern "C" fn i_http_request_get_url_changed<T: HttpRequest>(this: *mut c_void) -> BOOL {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpRequest::GetUrlChanged() const", 0, |obj| HttpRequest::get_url_changed(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetUrlChanged() const",
+            0,
+            || show(&[]),
+            |obj| HttpRequest::get_url_changed(obj),
+        )
+    }
 }
 
 /// `PCWSTR IHttpRequest::GetForwardedUrl() const`
@@ -1098,9 +1317,13 @@ unsafe extern "C" fn i_http_request_get_forwarded_url<T: HttpRequest>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetForwardedUrl() const", core::ptr::null(), |obj| {
-            HttpRequest::get_forwarded_url(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetForwardedUrl() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpRequest::get_forwarded_url(obj),
+        )
     }
 }
 
@@ -1109,9 +1332,13 @@ unsafe extern "C" fn i_http_request_get_local_address<T: HttpRequest>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetLocalAddress() const", core::ptr::null_mut(), |obj| {
-            HttpRequest::get_local_address(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetLocalAddress() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpRequest::get_local_address(obj),
+        )
     }
 }
 
@@ -1120,9 +1347,13 @@ unsafe extern "C" fn i_http_request_get_remote_address<T: HttpRequest>(this: *mu
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetRemoteAddress() const", core::ptr::null_mut(), |obj| {
-            HttpRequest::get_remote_address(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetRemoteAddress() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpRequest::get_remote_address(obj),
+        )
     }
 }
 
@@ -1138,16 +1369,30 @@ unsafe extern "C" fn i_http_request_read_entity_body<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::ReadEntityBody(VOID*, DWORD, BOOL, DWORD*, BOOL*)", E_FAIL, |obj| {
-            HttpRequest::read_entity_body(
-                obj,
-                Ptr::new(pv_buffer),
-                cb_buffer,
-                f_async,
-                Out::new(pcb_bytes_received),
-                Out::new(pf_completion_pending),
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::ReadEntityBody(VOID*, DWORD, BOOL, DWORD*, BOOL*)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::ptr(pv_buffer),
+                    Arg::Int(cb_buffer as i128),
+                    Arg::Int(f_async as i128),
+                    Arg::ptr(pcb_bytes_received),
+                    Arg::ptr(pf_completion_pending),
+                ])
+            },
+            |obj| {
+                HttpRequest::read_entity_body(
+                    obj,
+                    Ptr::new(pv_buffer),
+                    cb_buffer,
+                    f_async,
+                    Out::new(pcb_bytes_received),
+                    Out::new(pf_completion_pending),
+                )
+            },
+        )
     }
 }
 
@@ -1160,9 +1405,13 @@ unsafe extern "C" fn i_http_request_insert_entity_body<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::InsertEntityBody(VOID*, DWORD)", E_FAIL, |obj| {
-            HttpRequest::insert_entity_body(obj, Ptr::new(pv_buffer), cb_buffer)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::InsertEntityBody(VOID*, DWORD)",
+            E_FAIL,
+            || show(&[Arg::ptr(pv_buffer), Arg::Int(cb_buffer as i128)]),
+            |obj| HttpRequest::insert_entity_body(obj, Ptr::new(pv_buffer), cb_buffer),
+        )
     }
 }
 
@@ -1171,9 +1420,13 @@ unsafe extern "C" fn i_http_request_get_remaining_entity_bytes<T: HttpRequest>(t
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetRemainingEntityBytes()", 0, |obj| {
-            HttpRequest::get_remaining_entity_bytes(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetRemainingEntityBytes()",
+            0,
+            || show(&[]),
+            |obj| HttpRequest::get_remaining_entity_bytes(obj),
+        )
     }
 }
 
@@ -1186,9 +1439,13 @@ unsafe extern "C" fn i_http_request_get_http_version<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetHttpVersion(USHORT*, USHORT*) const", (), |obj| {
-            HttpRequest::get_http_version(obj, Out::new(p_major_version), Out::new(p_minor_version))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetHttpVersion(USHORT*, USHORT*) const",
+            (),
+            || show(&[Arg::ptr(p_major_version), Arg::ptr(p_minor_version)]),
+            |obj| HttpRequest::get_http_version(obj, Out::new(p_major_version), Out::new(p_minor_version)),
+        )
     }
 }
 
@@ -1201,9 +1458,19 @@ unsafe extern "C" fn i_http_request_get_client_certificate<T: HttpRequest>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO**, BOOL*)", E_FAIL, |obj| {
-            HttpRequest::get_client_certificate(obj, Out::new(pp_client_cert_info), Out::new(pf_client_cert_negotiated))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::GetClientCertificate(HTTP_SSL_CLIENT_CERT_INFO**, BOOL*)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_client_cert_info), Arg::ptr(pf_client_cert_negotiated)]),
+            |obj| {
+                HttpRequest::get_client_certificate(
+                    obj,
+                    Out::new(pp_client_cert_info),
+                    Out::new(pf_client_cert_negotiated),
+                )
+            },
+        )
     }
 }
 
@@ -1216,9 +1483,13 @@ unsafe extern "C" fn i_http_request_negotiate_client_certificate<T: HttpRequest>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest::NegotiateClientCertificate(BOOL, BOOL*)", E_FAIL, |obj| {
-            HttpRequest::negotiate_client_certificate(obj, f_async, Out::new(pf_completion_pending))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest::NegotiateClientCertificate(BOOL, BOOL*)",
+            E_FAIL,
+            || show(&[Arg::Int(f_async as i128), Arg::ptr(pf_completion_pending)]),
+            |obj| HttpRequest::negotiate_client_certificate(obj, f_async, Out::new(pf_completion_pending)),
+        )
     }
 }
 
@@ -1226,7 +1497,9 @@ unsafe extern "C" fn i_http_request_negotiate_client_certificate<T: HttpRequest>
 unsafe extern "C" fn i_http_request_get_site_id<T: HttpRequest>(this: *mut c_void) -> DWORD {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpRequest::GetSiteId() const", 0, |obj| HttpRequest::get_site_id(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IHttpRequest::GetSiteId() const", 0, || show(&[]), |obj| HttpRequest::get_site_id(obj))
+    }
 }
 
 /// `HRESULT IHttpRequest::GetHeaderChanges(DWORD, DWORD*, PCSTR*, DWORD*, PCSTR**, PCSTR**, DWORD*, DWORD*, DWORD**)`
@@ -1249,6 +1522,19 @@ unsafe extern "C" fn i_http_request_get_header_changes<T: HttpRequest>(
             this,
             "IHttpRequest::GetHeaderChanges(DWORD, DWORD*, PCSTR*, DWORD*, PCSTR**, PCSTR**, DWORD*, DWORD*, DWORD**)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(dw_old_change_number as i128),
+                    Arg::ptr(pdw_new_change_number),
+                    Arg::ptr(known_header_snapshot),
+                    Arg::ptr(pdw_unknown_header_snapshot),
+                    Arg::ptr(pp_unknown_header_name_snapshot),
+                    Arg::ptr(pp_unknown_header_value_snapshot),
+                    Arg::ptr(diffed_known_header_indices),
+                    Arg::ptr(pdw_diffed_unknown_headers),
+                    Arg::ptr(pp_diffed_unknown_header_indices),
+                ])
+            },
             |obj| {
                 HttpRequest::get_header_changes(
                     obj,
@@ -1318,9 +1604,13 @@ unsafe extern "C" fn i_http_request2_get_channel_binding_token<T: HttpRequest2>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest2::GetChannelBindingToken(PBYTE*, DWORD*)", E_FAIL, |obj| {
-            HttpRequest2::get_channel_binding_token(obj, Out::new(pp_token), Out::new(p_token_size))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest2::GetChannelBindingToken(PBYTE*, DWORD*)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_token), Arg::ptr(p_token_size)]),
+            |obj| HttpRequest2::get_channel_binding_token(obj, Out::new(pp_token), Out::new(p_token_size)),
+        )
     }
 }
 
@@ -1394,6 +1684,17 @@ unsafe extern "C" fn i_http_request3_read_entity_body_with_callback<T: HttpReque
             this,
             "IHttpRequest3::ReadEntityBody(VOID*, DWORD, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::ptr(pv_buffer),
+                    Arg::Int(cb_buffer as i128),
+                    Arg::Int(f_async as i128),
+                    Arg::Ptr(pfn_completion_callback.is_none()),
+                    Arg::ptr(pv_completion_context),
+                    Arg::ptr(pcb_bytes_received),
+                    Arg::ptr(pf_completion_pending),
+                ])
+            },
             |obj| {
                 HttpRequest3::read_entity_body_with_callback(
                     obj,
@@ -1475,17 +1776,32 @@ unsafe extern "C" fn i_http_request4_read_entity_body_with_flags<T: HttpRequest4
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpRequest4::ReadEntityBody(VOID*, DWORD, BOOL, ULONG, DWORD*, BOOL*)", E_FAIL, |obj| {
-            HttpRequest4::read_entity_body_with_flags(
-                obj,
-                Ptr::new(pv_buffer),
-                cb_buffer,
-                f_async,
-                ul_flags,
-                Out::new(pcb_bytes_received),
-                Out::new(pf_completion_pending),
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpRequest4::ReadEntityBody(VOID*, DWORD, BOOL, ULONG, DWORD*, BOOL*)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::ptr(pv_buffer),
+                    Arg::Int(cb_buffer as i128),
+                    Arg::Int(f_async as i128),
+                    Arg::Int(ul_flags as i128),
+                    Arg::ptr(pcb_bytes_received),
+                    Arg::ptr(pf_completion_pending),
+                ])
+            },
+            |obj| {
+                HttpRequest4::read_entity_body_with_flags(
+                    obj,
+                    Ptr::new(pv_buffer),
+                    cb_buffer,
+                    f_async,
+                    ul_flags,
+                    Out::new(pcb_bytes_received),
+                    Out::new(pf_completion_pending),
+                )
+            },
+        )
     }
 }
 
@@ -1603,9 +1919,13 @@ unsafe extern "C" fn i_http_cache_policy_get_kernel_cache_policy<T: HttpCachePol
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::GetKernelCachePolicy()", core::ptr::null_mut(), |obj| {
-            HttpCachePolicy::get_kernel_cache_policy(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::GetKernelCachePolicy()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpCachePolicy::get_kernel_cache_policy(obj),
+        )
     }
 }
 
@@ -1614,9 +1934,13 @@ unsafe extern "C" fn i_http_cache_policy_set_kernel_cache_invalidator_set<T: Htt
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::SetKernelCacheInvalidatorSet()", (), |obj| {
-            HttpCachePolicy::set_kernel_cache_invalidator_set(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::SetKernelCacheInvalidatorSet()",
+            (),
+            || show(&[]),
+            |obj| HttpCachePolicy::set_kernel_cache_invalidator_set(obj),
+        )
     }
 }
 
@@ -1627,9 +1951,13 @@ unsafe extern "C" fn i_http_cache_policy_get_user_cache_policy<T: HttpCachePolic
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::GetUserCachePolicy()", core::ptr::null_mut(), |obj| {
-            HttpCachePolicy::get_user_cache_policy(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::GetUserCachePolicy()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpCachePolicy::get_user_cache_policy(obj),
+        )
     }
 }
 
@@ -1641,9 +1969,13 @@ unsafe extern "C" fn i_http_cache_policy_append_vary_by_header<T: HttpCachePolic
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::AppendVaryByHeader(PCSTR)", E_FAIL, |obj| {
-            HttpCachePolicy::append_vary_by_header(obj, CStrArg::new(psz_header))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::AppendVaryByHeader(PCSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_header)]),
+            |obj| HttpCachePolicy::append_vary_by_header(obj, CStrArg::new(psz_header)),
+        )
     }
 }
 
@@ -1652,9 +1984,13 @@ unsafe extern "C" fn i_http_cache_policy_get_vary_by_headers<T: HttpCachePolicy>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::GetVaryByHeaders() const", core::ptr::null(), |obj| {
-            HttpCachePolicy::get_vary_by_headers(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::GetVaryByHeaders() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpCachePolicy::get_vary_by_headers(obj),
+        )
     }
 }
 
@@ -1666,9 +2002,13 @@ unsafe extern "C" fn i_http_cache_policy_append_vary_by_query_string<T: HttpCach
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::AppendVaryByQueryString(PCSTR)", E_FAIL, |obj| {
-            HttpCachePolicy::append_vary_by_query_string(obj, CStrArg::new(psz_param))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::AppendVaryByQueryString(PCSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_param)]),
+            |obj| HttpCachePolicy::append_vary_by_query_string(obj, CStrArg::new(psz_param)),
+        )
     }
 }
 
@@ -1677,9 +2017,13 @@ unsafe extern "C" fn i_http_cache_policy_get_vary_by_query_strings<T: HttpCacheP
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::GetVaryByQueryStrings() const", core::ptr::null(), |obj| {
-            HttpCachePolicy::get_vary_by_query_strings(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::GetVaryByQueryStrings() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpCachePolicy::get_vary_by_query_strings(obj),
+        )
     }
 }
 
@@ -1691,9 +2035,13 @@ unsafe extern "C" fn i_http_cache_policy_set_vary_by_value<T: HttpCachePolicy>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::SetVaryByValue(PCSTR)", E_FAIL, |obj| {
-            HttpCachePolicy::set_vary_by_value(obj, CStrArg::new(psz_value))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::SetVaryByValue(PCSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_value)]),
+            |obj| HttpCachePolicy::set_vary_by_value(obj, CStrArg::new(psz_value)),
+        )
     }
 }
 
@@ -1702,9 +2050,13 @@ unsafe extern "C" fn i_http_cache_policy_get_vary_by_value<T: HttpCachePolicy>(t
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::GetVaryByValue() const", core::ptr::null(), |obj| {
-            HttpCachePolicy::get_vary_by_value(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::GetVaryByValue() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpCachePolicy::get_vary_by_value(obj),
+        )
     }
 }
 
@@ -1713,9 +2065,13 @@ unsafe extern "C" fn i_http_cache_policy_is_user_cache_enabled<T: HttpCachePolic
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::IsUserCacheEnabled() const", 0, |obj| {
-            HttpCachePolicy::is_user_cache_enabled(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::IsUserCacheEnabled() const",
+            0,
+            || show(&[]),
+            |obj| HttpCachePolicy::is_user_cache_enabled(obj),
+        )
     }
 }
 
@@ -1724,7 +2080,13 @@ unsafe extern "C" fn i_http_cache_policy_disable_user_cache<T: HttpCachePolicy>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::DisableUserCache()", (), |obj| HttpCachePolicy::disable_user_cache(obj))
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::DisableUserCache()",
+            (),
+            || show(&[]),
+            |obj| HttpCachePolicy::disable_user_cache(obj),
+        )
     }
 }
 
@@ -1732,14 +2094,30 @@ unsafe extern "C" fn i_http_cache_policy_disable_user_cache<T: HttpCachePolicy>(
 unsafe extern "C" fn i_http_cache_policy_is_cached<T: HttpCachePolicy>(this: *mut c_void) -> BOOL {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpCachePolicy::IsCached() const", 0, |obj| HttpCachePolicy::is_cached(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::IsCached() const",
+            0,
+            || show(&[]),
+            |obj| HttpCachePolicy::is_cached(obj),
+        )
+    }
 }
 
 /// `VOID IHttpCachePolicy::SetIsCached()`
 unsafe extern "C" fn i_http_cache_policy_set_is_cached<T: HttpCachePolicy>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpCachePolicy::SetIsCached()", (), |obj| HttpCachePolicy::set_is_cached(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::SetIsCached()",
+            (),
+            || show(&[]),
+            |obj| HttpCachePolicy::set_is_cached(obj),
+        )
+    }
 }
 
 /// `BOOL IHttpCachePolicy::GetKernelCacheInvalidatorSet() const`
@@ -1749,9 +2127,13 @@ unsafe extern "C" fn i_http_cache_policy_get_kernel_cache_invalidator_set<T: Htt
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy::GetKernelCacheInvalidatorSet() const", 0, |obj| {
-            HttpCachePolicy::get_kernel_cache_invalidator_set(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy::GetKernelCacheInvalidatorSet() const",
+            0,
+            || show(&[]),
+            |obj| HttpCachePolicy::get_kernel_cache_invalidator_set(obj),
+        )
     }
 }
 
@@ -1796,9 +2178,13 @@ unsafe extern "C" fn i_http_cache_policy2_is_force_update_set<T: HttpCachePolicy
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy2::IsForceUpdateSet() const", 0, |obj| {
-            HttpCachePolicy2::is_force_update_set(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy2::IsForceUpdateSet() const",
+            0,
+            || show(&[]),
+            |obj| HttpCachePolicy2::is_force_update_set(obj),
+        )
     }
 }
 
@@ -1807,7 +2193,13 @@ unsafe extern "C" fn i_http_cache_policy2_set_force_update<T: HttpCachePolicy2>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCachePolicy2::SetForceUpdate()", (), |obj| HttpCachePolicy2::set_force_update(obj))
+        enter::<T, _>(
+            this,
+            "IHttpCachePolicy2::SetForceUpdate()",
+            (),
+            || show(&[]),
+            |obj| HttpCachePolicy2::set_force_update(obj),
+        )
     }
 }
 
@@ -2043,9 +2435,13 @@ unsafe extern "C" fn i_http_response_get_raw_http_response<T: HttpResponse>(this
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetRawHttpResponse()", core::ptr::null_mut(), |obj| {
-            HttpResponse::get_raw_http_response(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::GetRawHttpResponse()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpResponse::get_raw_http_response(obj),
+        )
     }
 }
 
@@ -2056,9 +2452,13 @@ unsafe extern "C" fn i_http_response_get_raw_http_response_const<T: HttpResponse
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "HTTP_RESPONSE* IHttpResponse::GetRawHttpResponse() const", core::ptr::null(), |obj| {
-            HttpResponse::get_raw_http_response_const(obj)
-        })
+        enter::<T, _>(
+            this,
+            "HTTP_RESPONSE* IHttpResponse::GetRawHttpResponse() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpResponse::get_raw_http_response_const(obj),
+        )
     }
 }
 
@@ -2067,9 +2467,13 @@ unsafe extern "C" fn i_http_response_get_cache_policy<T: HttpResponse>(this: *mu
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetCachePolicy()", core::ptr::null_mut(), |obj| {
-            HttpResponse::get_cache_policy(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::GetCachePolicy()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpResponse::get_cache_policy(obj),
+        )
     }
 }
 
@@ -2090,6 +2494,16 @@ unsafe extern "C" fn i_http_response_set_status<T: HttpResponse>(
             this,
             "IHttpResponse::SetStatus(USHORT, PCSTR, USHORT, HRESULT, IAppHostConfigException*, BOOL)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(status_code as i128),
+                    Arg::CStr(psz_reason),
+                    Arg::Int(u_sub_status as i128),
+                    Arg::Int(hr_error_to_report as i128),
+                    Arg::ptr(p_exception),
+                    Arg::Int(f_try_skip_custom_errors as i128),
+                ])
+            },
             |obj| {
                 HttpResponse::set_status(
                     obj,
@@ -2116,15 +2530,28 @@ unsafe extern "C" fn i_http_response_set_header_by_name<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::SetHeader(PCSTR, PCSTR, USHORT, BOOL)", E_FAIL, |obj| {
-            HttpResponse::set_header_by_name(
-                obj,
-                CStrArg::new(psz_header_name),
-                CStrArg::new(psz_header_value),
-                cch_header_value,
-                f_replace,
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::SetHeader(PCSTR, PCSTR, USHORT, BOOL)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::CStr(psz_header_name),
+                    Arg::CStrLen(psz_header_value, cch_header_value as usize),
+                    Arg::Int(cch_header_value as i128),
+                    Arg::Int(f_replace as i128),
+                ])
+            },
+            |obj| {
+                HttpResponse::set_header_by_name(
+                    obj,
+                    CStrArg::new(psz_header_name),
+                    CStrArg::new(psz_header_value),
+                    cch_header_value,
+                    f_replace,
+                )
+            },
+        )
     }
 }
 
@@ -2139,15 +2566,28 @@ unsafe extern "C" fn i_http_response_set_header_by_id<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::SetHeader(HTTP_HEADER_ID, PCSTR, USHORT, BOOL)", E_FAIL, |obj| {
-            HttpResponse::set_header_by_id(
-                obj,
-                ul_header_index,
-                CStrArg::new(psz_header_value),
-                cch_header_value,
-                f_replace,
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::SetHeader(HTTP_HEADER_ID, PCSTR, USHORT, BOOL)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(ul_header_index as i128),
+                    Arg::CStrLen(psz_header_value, cch_header_value as usize),
+                    Arg::Int(cch_header_value as i128),
+                    Arg::Int(f_replace as i128),
+                ])
+            },
+            |obj| {
+                HttpResponse::set_header_by_id(
+                    obj,
+                    ul_header_index,
+                    CStrArg::new(psz_header_value),
+                    cch_header_value,
+                    f_replace,
+                )
+            },
+        )
     }
 }
 
@@ -2159,9 +2599,13 @@ unsafe extern "C" fn i_http_response_delete_header_by_name<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::DeleteHeader(PCSTR)", E_FAIL, |obj| {
-            HttpResponse::delete_header_by_name(obj, CStrArg::new(psz_header_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::DeleteHeader(PCSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_header_name)]),
+            |obj| HttpResponse::delete_header_by_name(obj, CStrArg::new(psz_header_name)),
+        )
     }
 }
 
@@ -2173,9 +2617,13 @@ unsafe extern "C" fn i_http_response_delete_header_by_id<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::DeleteHeader(HTTP_HEADER_ID)", E_FAIL, |obj| {
-            HttpResponse::delete_header_by_id(obj, ul_header_index)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::DeleteHeader(HTTP_HEADER_ID)",
+            E_FAIL,
+            || show(&[Arg::Int(ul_header_index as i128)]),
+            |obj| HttpResponse::delete_header_by_id(obj, ul_header_index),
+        )
     }
 }
 
@@ -2188,9 +2636,13 @@ unsafe extern "C" fn i_http_response_get_header_by_name<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetHeader(PCSTR, USHORT*) const", core::ptr::null(), |obj| {
-            HttpResponse::get_header_by_name(obj, CStrArg::new(psz_header_name), Out::new(pcch_header_value))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::GetHeader(PCSTR, USHORT*) const",
+            core::ptr::null(),
+            || show(&[Arg::CStr(psz_header_name), Arg::ptr(pcch_header_value)]),
+            |obj| HttpResponse::get_header_by_name(obj, CStrArg::new(psz_header_name), Out::new(pcch_header_value)),
+        )
     }
 }
 
@@ -2203,9 +2655,13 @@ unsafe extern "C" fn i_http_response_get_header_by_id<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetHeader(HTTP_HEADER_ID, USHORT*) const", core::ptr::null(), |obj| {
-            HttpResponse::get_header_by_id(obj, ul_header_index, Out::new(pcch_header_value))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::GetHeader(HTTP_HEADER_ID, USHORT*) const",
+            core::ptr::null(),
+            || show(&[Arg::Int(ul_header_index as i128), Arg::ptr(pcch_header_value)]),
+            |obj| HttpResponse::get_header_by_id(obj, ul_header_index, Out::new(pcch_header_value)),
+        )
     }
 }
 
@@ -2213,14 +2669,16 @@ unsafe extern "C" fn i_http_response_get_header_by_id<T: HttpResponse>(
 unsafe extern "C" fn i_http_response_clear<T: HttpResponse>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpResponse::Clear()", (), |obj| HttpResponse::clear(obj)) }
+    unsafe { enter::<T, _>(this, "IHttpResponse::Clear()", (), || show(&[]), |obj| HttpResponse::clear(obj)) }
 }
 
 /// `VOID IHttpResponse::ClearHeaders()`
 unsafe extern "C" fn i_http_response_clear_headers<T: HttpResponse>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpResponse::ClearHeaders()", (), |obj| HttpResponse::clear_headers(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IHttpResponse::ClearHeaders()", (), || show(&[]), |obj| HttpResponse::clear_headers(obj))
+    }
 }
 
 /// `VOID IHttpResponse::SetNeedDisconnect()`
@@ -2228,7 +2686,13 @@ unsafe extern "C" fn i_http_response_set_need_disconnect<T: HttpResponse>(this: 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::SetNeedDisconnect()", (), |obj| HttpResponse::set_need_disconnect(obj))
+        enter::<T, _>(
+            this,
+            "IHttpResponse::SetNeedDisconnect()",
+            (),
+            || show(&[]),
+            |obj| HttpResponse::set_need_disconnect(obj),
+        )
     }
 }
 
@@ -2236,7 +2700,15 @@ unsafe extern "C" fn i_http_response_set_need_disconnect<T: HttpResponse>(this: 
 unsafe extern "C" fn i_http_response_reset_connection<T: HttpResponse>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpResponse::ResetConnection()", (), |obj| HttpResponse::reset_connection(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpResponse::ResetConnection()",
+            (),
+            || show(&[]),
+            |obj| HttpResponse::reset_connection(obj),
+        )
+    }
 }
 
 /// `VOID IHttpResponse::DisableKernelCache(ULONG)`
@@ -2244,9 +2716,13 @@ unsafe extern "C" fn i_http_response_disable_kernel_cache<T: HttpResponse>(this:
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::DisableKernelCache(ULONG)", (), |obj| {
-            HttpResponse::disable_kernel_cache(obj, reason)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::DisableKernelCache(ULONG)",
+            (),
+            || show(&[Arg::Int(reason as i128)]),
+            |obj| HttpResponse::disable_kernel_cache(obj, reason),
+        )
     }
 }
 
@@ -2255,9 +2731,13 @@ unsafe extern "C" fn i_http_response_get_kernel_cache_enabled<T: HttpResponse>(t
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetKernelCacheEnabled() const", 0, |obj| {
-            HttpResponse::get_kernel_cache_enabled(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::GetKernelCacheEnabled() const",
+            0,
+            || show(&[]),
+            |obj| HttpResponse::get_kernel_cache_enabled(obj),
+        )
     }
 }
 
@@ -2265,7 +2745,15 @@ unsafe extern "C" fn i_http_response_get_kernel_cache_enabled<T: HttpResponse>(t
 unsafe extern "C" fn i_http_response_suppress_headers<T: HttpResponse>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpResponse::SuppressHeaders()", (), |obj| HttpResponse::suppress_headers(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpResponse::SuppressHeaders()",
+            (),
+            || show(&[]),
+            |obj| HttpResponse::suppress_headers(obj),
+        )
+    }
 }
 
 /// `BOOL IHttpResponse::GetHeadersSuppressed() const`
@@ -2273,9 +2761,13 @@ unsafe extern "C" fn i_http_response_get_headers_suppressed<T: HttpResponse>(thi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetHeadersSuppressed() const", 0, |obj| {
-            HttpResponse::get_headers_suppressed(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::GetHeadersSuppressed() const",
+            0,
+            || show(&[]),
+            |obj| HttpResponse::get_headers_suppressed(obj),
+        )
     }
 }
 
@@ -2290,9 +2782,20 @@ unsafe extern "C" fn i_http_response_flush<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::Flush(BOOL, BOOL, DWORD*, BOOL*)", E_FAIL, |obj| {
-            HttpResponse::flush(obj, f_async, f_more_data, Out::new(pcb_sent), Out::new(pf_completion_expected))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::Flush(BOOL, BOOL, DWORD*, BOOL*)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(f_async as i128),
+                    Arg::Int(f_more_data as i128),
+                    Arg::ptr(pcb_sent),
+                    Arg::ptr(pf_completion_expected),
+                ])
+            },
+            |obj| HttpResponse::flush(obj, f_async, f_more_data, Out::new(pcb_sent), Out::new(pf_completion_expected)),
+        )
     }
 }
 
@@ -2306,9 +2809,19 @@ unsafe extern "C" fn i_http_response_redirect<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::Redirect(PCSTR, BOOL, BOOL)", E_FAIL, |obj| {
-            HttpResponse::redirect(obj, CStrArg::new(psz_url), f_reset_status_code, f_include_parameters)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::Redirect(PCSTR, BOOL, BOOL)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::CStr(psz_url),
+                    Arg::Int(f_reset_status_code as i128),
+                    Arg::Int(f_include_parameters as i128),
+                ])
+            },
+            |obj| HttpResponse::redirect(obj, CStrArg::new(psz_url), f_reset_status_code, f_include_parameters),
+        )
     }
 }
 
@@ -2321,9 +2834,13 @@ unsafe extern "C" fn i_http_response_write_entity_chunk_by_reference<T: HttpResp
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::WriteEntityChunkByReference(HTTP_DATA_CHUNK*, LONG)", E_FAIL, |obj| {
-            HttpResponse::write_entity_chunk_by_reference(obj, Ptr::new(p_data_chunk), l_insert_position)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::WriteEntityChunkByReference(HTTP_DATA_CHUNK*, LONG)",
+            E_FAIL,
+            || show(&[Arg::ptr(p_data_chunk), Arg::Int(l_insert_position as i128)]),
+            |obj| HttpResponse::write_entity_chunk_by_reference(obj, Ptr::new(p_data_chunk), l_insert_position),
+        )
     }
 }
 
@@ -2344,6 +2861,16 @@ unsafe extern "C" fn i_http_response_write_entity_chunks<T: HttpResponse>(
             this,
             "IHttpResponse::WriteEntityChunks(HTTP_DATA_CHUNK*, DWORD, BOOL, BOOL, DWORD*, BOOL*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::ptr(p_data_chunks),
+                    Arg::Int(n_chunks as i128),
+                    Arg::Int(f_async as i128),
+                    Arg::Int(f_more_data as i128),
+                    Arg::ptr(pcb_sent),
+                    Arg::ptr(pf_completion_expected),
+                ])
+            },
             |obj| {
                 HttpResponse::write_entity_chunks(
                     obj,
@@ -2363,7 +2890,15 @@ unsafe extern "C" fn i_http_response_write_entity_chunks<T: HttpResponse>(
 unsafe extern "C" fn i_http_response_disable_buffering<T: HttpResponse>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpResponse::DisableBuffering()", (), |obj| HttpResponse::disable_buffering(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpResponse::DisableBuffering()",
+            (),
+            || show(&[]),
+            |obj| HttpResponse::disable_buffering(obj),
+        )
+    }
 }
 
 /// `VOID IHttpResponse::GetStatus(USHORT*, USHORT*, PCSTR*, USHORT*, HRESULT*, PCWSTR*, DWORD*, IAppHostConfigException**, BOOL*)`
@@ -2382,7 +2917,7 @@ unsafe extern "C" fn i_http_response_get_status<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetStatus(USHORT*, USHORT*, PCSTR*, USHORT*, HRESULT*, PCWSTR*, DWORD*, IAppHostConfigException**, BOOL*)", (), |obj| HttpResponse::get_status(obj, Out::new(p_status_code), Out::new(p_sub_status), Out::new(ppsz_reason), Out::new(pcch_reason), Out::new(phr_error_to_report), Out::new(ppsz_module), Out::new(pdw_notification), Out::new(pp_exception), Out::new(pf_try_skip_custom_errors)))
+        enter::<T, _>(this, "IHttpResponse::GetStatus(USHORT*, USHORT*, PCSTR*, USHORT*, HRESULT*, PCWSTR*, DWORD*, IAppHostConfigException**, BOOL*)", (), || show(&[Arg::ptr(p_status_code), Arg::ptr(p_sub_status), Arg::ptr(ppsz_reason), Arg::ptr(pcch_reason), Arg::ptr(phr_error_to_report), Arg::ptr(ppsz_module), Arg::ptr(pdw_notification), Arg::ptr(pp_exception), Arg::ptr(pf_try_skip_custom_errors)]), |obj| HttpResponse::get_status(obj, Out::new(p_status_code), Out::new(p_sub_status), Out::new(ppsz_reason), Out::new(pcch_reason), Out::new(phr_error_to_report), Out::new(ppsz_module), Out::new(pdw_notification), Out::new(pp_exception), Out::new(pf_try_skip_custom_errors)))
     }
 }
 
@@ -2396,9 +2931,15 @@ unsafe extern "C" fn i_http_response_set_error_description<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::SetErrorDescription(PCWSTR, DWORD, BOOL)", E_FAIL, |obj| {
-            HttpResponse::set_error_description(obj, WStrArg::new(psz_description), cch_description, f_html_encode)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::SetErrorDescription(PCWSTR, DWORD, BOOL)",
+            E_FAIL,
+            || show(&[Arg::ptr(psz_description), Arg::Int(cch_description as i128), Arg::Int(f_html_encode as i128)]),
+            |obj| {
+                HttpResponse::set_error_description(obj, WStrArg::new(psz_description), cch_description, f_html_encode)
+            },
+        )
     }
 }
 
@@ -2410,9 +2951,13 @@ unsafe extern "C" fn i_http_response_get_error_description<T: HttpResponse>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse::GetErrorDescription(DWORD*)", core::ptr::null(), |obj| {
-            HttpResponse::get_error_description(obj, Out::new(pcch_description))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse::GetErrorDescription(DWORD*)",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_description)]),
+            |obj| HttpResponse::get_error_description(obj, Out::new(pcch_description)),
+        )
     }
 }
 
@@ -2436,6 +2981,19 @@ unsafe extern "C" fn i_http_response_get_header_changes<T: HttpResponse>(
             this,
             "IHttpResponse::GetHeaderChanges(DWORD, DWORD*, PCSTR*, DWORD*, PCSTR**, PCSTR**, DWORD*, DWORD*, DWORD**)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(dw_old_change_number as i128),
+                    Arg::ptr(pdw_new_change_number),
+                    Arg::ptr(known_header_snapshot),
+                    Arg::ptr(pdw_unknown_header_snapshot),
+                    Arg::ptr(pp_unknown_header_name_snapshot),
+                    Arg::ptr(pp_unknown_header_value_snapshot),
+                    Arg::ptr(diffed_known_header_indices),
+                    Arg::ptr(pdw_diffed_unknown_headers),
+                    Arg::ptr(pp_diffed_unknown_header_indices),
+                ])
+            },
             |obj| {
                 HttpResponse::get_header_changes(
                     obj,
@@ -2458,7 +3016,15 @@ unsafe extern "C" fn i_http_response_get_header_changes<T: HttpResponse>(
 unsafe extern "C" fn i_http_response_close_connection<T: HttpResponse>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpResponse::CloseConnection()", (), |obj| HttpResponse::close_connection(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpResponse::CloseConnection()",
+            (),
+            || show(&[]),
+            |obj| HttpResponse::close_connection(obj),
+        )
+    }
 }
 
 /// The vtable of `IHttpResponse` whose slots call `T`'s methods; pass it to `ComObj::new`.
@@ -2545,7 +3111,7 @@ unsafe extern "C" fn i_http_response2_write_entity_chunks_with_callback<T: HttpR
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse2::WriteEntityChunks(HTTP_DATA_CHUNK*, DWORD, BOOL, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)", E_FAIL, |obj| HttpResponse2::write_entity_chunks_with_callback(obj, Ptr::new(p_data_chunks), n_chunks, f_async, f_more_data, pfn_completion_callback, Ptr::new(pv_completion_context), Out::new(pcb_sent), Out::new(pf_completion_expected)))
+        enter::<T, _>(this, "IHttpResponse2::WriteEntityChunks(HTTP_DATA_CHUNK*, DWORD, BOOL, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)", E_FAIL, || show(&[Arg::ptr(p_data_chunks), Arg::Int(n_chunks as i128), Arg::Int(f_async as i128), Arg::Int(f_more_data as i128), Arg::Ptr(pfn_completion_callback.is_none()), Arg::ptr(pv_completion_context), Arg::ptr(pcb_sent), Arg::ptr(pf_completion_expected)]), |obj| HttpResponse2::write_entity_chunks_with_callback(obj, Ptr::new(p_data_chunks), n_chunks, f_async, f_more_data, pfn_completion_callback, Ptr::new(pv_completion_context), Out::new(pcb_sent), Out::new(pf_completion_expected)))
     }
 }
 
@@ -2566,6 +3132,16 @@ unsafe extern "C" fn i_http_response2_flush_with_callback<T: HttpResponse2>(
             this,
             "IHttpResponse2::Flush(BOOL, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(f_async as i128),
+                    Arg::Int(f_more_data as i128),
+                    Arg::Ptr(pfn_completion_callback.is_none()),
+                    Arg::ptr(pv_completion_context),
+                    Arg::ptr(pcb_sent),
+                    Arg::ptr(pf_completion_expected),
+                ])
+            },
             |obj| {
                 HttpResponse2::flush_with_callback(
                     obj,
@@ -2654,6 +3230,16 @@ unsafe extern "C" fn i_http_response3_push_promise<T: HttpResponse3>(
             this,
             "IHttpResponse3::PushPromise(PCSTR, PCWSTR, PCWSTR, DWORD, PCSTR*, PCSTR*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::CStr(psz_verb),
+                    Arg::WStr(pwsz_path),
+                    Arg::WStr(pwsz_query),
+                    Arg::Int(c_headers as i128),
+                    Arg::ptr(rg_header_names),
+                    Arg::ptr(rg_header_values),
+                ])
+            },
             |obj| {
                 HttpResponse3::push_promise(
                     obj,
@@ -2750,9 +3336,13 @@ unsafe extern "C" fn i_http_response4_delete_trailer<T: HttpResponse4>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse4::DeleteTrailer(PCSTR)", E_FAIL, |obj| {
-            HttpResponse4::delete_trailer(obj, CStrArg::new(psz_header_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse4::DeleteTrailer(PCSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_header_name)]),
+            |obj| HttpResponse4::delete_trailer(obj, CStrArg::new(psz_header_name)),
+        )
     }
 }
 
@@ -2765,9 +3355,13 @@ unsafe extern "C" fn i_http_response4_get_trailer<T: HttpResponse4>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse4::GetTrailer(PCSTR, USHORT*) const", core::ptr::null(), |obj| {
-            HttpResponse4::get_trailer(obj, CStrArg::new(psz_header_name), Out::new(pcch_header_value))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse4::GetTrailer(PCSTR, USHORT*) const",
+            core::ptr::null(),
+            || show(&[Arg::CStr(psz_header_name), Arg::ptr(pcch_header_value)]),
+            |obj| HttpResponse4::get_trailer(obj, CStrArg::new(psz_header_name), Out::new(pcch_header_value)),
+        )
     }
 }
 
@@ -2776,9 +3370,13 @@ unsafe extern "C" fn i_http_response4_reset_stream<T: HttpResponse4>(this: *mut 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse4::ResetStream(ULONG)", (), |obj| {
-            HttpResponse4::reset_stream(obj, error_code)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse4::ResetStream(ULONG)",
+            (),
+            || show(&[Arg::Int(error_code as i128)]),
+            |obj| HttpResponse4::reset_stream(obj, error_code),
+        )
     }
 }
 
@@ -2786,7 +3384,15 @@ unsafe extern "C" fn i_http_response4_reset_stream<T: HttpResponse4>(this: *mut 
 unsafe extern "C" fn i_http_response4_set_need_go_away<T: HttpResponse4>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpResponse4::SetNeedGoAway()", (), |obj| HttpResponse4::set_need_go_away(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpResponse4::SetNeedGoAway()",
+            (),
+            || show(&[]),
+            |obj| HttpResponse4::set_need_go_away(obj),
+        )
+    }
 }
 
 /// `HRESULT IHttpResponse4::SetTrailer(PCSTR, PCSTR, USHORT, BOOL)`
@@ -2800,15 +3406,28 @@ unsafe extern "C" fn i_http_response4_set_trailer<T: HttpResponse4>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpResponse4::SetTrailer(PCSTR, PCSTR, USHORT, BOOL)", E_FAIL, |obj| {
-            HttpResponse4::set_trailer(
-                obj,
-                CStrArg::new(psz_header_name),
-                CStrArg::new(psz_header_value),
-                cch_header_value,
-                f_replace,
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpResponse4::SetTrailer(PCSTR, PCSTR, USHORT, BOOL)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::CStr(psz_header_name),
+                    Arg::CStrLen(psz_header_value, cch_header_value as usize),
+                    Arg::Int(cch_header_value as i128),
+                    Arg::Int(f_replace as i128),
+                ])
+            },
+            |obj| {
+                HttpResponse4::set_trailer(
+                    obj,
+                    CStrArg::new(psz_header_name),
+                    CStrArg::new(psz_header_value),
+                    cch_header_value,
+                    f_replace,
+                )
+            },
+        )
     }
 }
 
@@ -2919,9 +3538,13 @@ unsafe extern "C" fn i_http_user_get_remote_user_name<T: HttpUser>(this: *mut c_
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUser::GetRemoteUserName()", core::ptr::null(), |obj| {
-            HttpUser::get_remote_user_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpUser::GetRemoteUserName()",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpUser::get_remote_user_name(obj),
+        )
     }
 }
 
@@ -2929,7 +3552,15 @@ unsafe extern "C" fn i_http_user_get_remote_user_name<T: HttpUser>(this: *mut c_
 unsafe extern "C" fn i_http_user_get_user_name<T: HttpUser>(this: *mut c_void) -> PCWSTR {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpUser::GetUserName()", core::ptr::null(), |obj| HttpUser::get_user_name(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpUser::GetUserName()",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpUser::get_user_name(obj),
+        )
+    }
 }
 
 /// `PCWSTR IHttpUser::GetAuthenticationType()`
@@ -2937,9 +3568,13 @@ unsafe extern "C" fn i_http_user_get_authentication_type<T: HttpUser>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUser::GetAuthenticationType()", core::ptr::null(), |obj| {
-            HttpUser::get_authentication_type(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpUser::GetAuthenticationType()",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpUser::get_authentication_type(obj),
+        )
     }
 }
 
@@ -2947,7 +3582,15 @@ unsafe extern "C" fn i_http_user_get_authentication_type<T: HttpUser>(this: *mut
 unsafe extern "C" fn i_http_user_get_password<T: HttpUser>(this: *mut c_void) -> PCWSTR {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpUser::GetPassword()", core::ptr::null(), |obj| HttpUser::get_password(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpUser::GetPassword()",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpUser::get_password(obj),
+        )
+    }
 }
 
 /// `HANDLE IHttpUser::GetImpersonationToken()`
@@ -2955,9 +3598,13 @@ unsafe extern "C" fn i_http_user_get_impersonation_token<T: HttpUser>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUser::GetImpersonationToken()", core::ptr::null_mut(), |obj| {
-            HttpUser::get_impersonation_token(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpUser::GetImpersonationToken()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpUser::get_impersonation_token(obj),
+        )
     }
 }
 
@@ -2966,9 +3613,13 @@ unsafe extern "C" fn i_http_user_get_primary_token<T: HttpUser>(this: *mut c_voi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUser::GetPrimaryToken()", core::ptr::null_mut(), |obj| {
-            HttpUser::get_primary_token(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpUser::GetPrimaryToken()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpUser::get_primary_token(obj),
+        )
     }
 }
 
@@ -2976,21 +3627,25 @@ unsafe extern "C" fn i_http_user_get_primary_token<T: HttpUser>(this: *mut c_voi
 unsafe extern "C" fn i_http_user_reference_user<T: HttpUser>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpUser::ReferenceUser()", (), |obj| HttpUser::reference_user(obj)) }
+    unsafe { enter::<T, _>(this, "IHttpUser::ReferenceUser()", (), || show(&[]), |obj| HttpUser::reference_user(obj)) }
 }
 
 /// `VOID IHttpUser::DereferenceUser()`
 unsafe extern "C" fn i_http_user_dereference_user<T: HttpUser>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpUser::DereferenceUser()", (), |obj| HttpUser::dereference_user(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IHttpUser::DereferenceUser()", (), || show(&[]), |obj| HttpUser::dereference_user(obj))
+    }
 }
 
 /// `BOOL IHttpUser::SupportsIsInRole()`
 unsafe extern "C" fn i_http_user_supports_is_in_role<T: HttpUser>(this: *mut c_void) -> BOOL {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpUser::SupportsIsInRole()", 0, |obj| HttpUser::supports_is_in_role(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IHttpUser::SupportsIsInRole()", 0, || show(&[]), |obj| HttpUser::supports_is_in_role(obj))
+    }
 }
 
 /// `HRESULT IHttpUser::IsInRole(PCWSTR, BOOL*)`
@@ -3002,9 +3657,13 @@ unsafe extern "C" fn i_http_user_is_in_role<T: HttpUser>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUser::IsInRole(PCWSTR, BOOL*)", E_FAIL, |obj| {
-            HttpUser::is_in_role(obj, WStrArg::new(psz_role_name), Out::new(pf_in_role))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpUser::IsInRole(PCWSTR, BOOL*)",
+            E_FAIL,
+            || show(&[Arg::WStr(psz_role_name), Arg::ptr(pf_in_role)]),
+            |obj| HttpUser::is_in_role(obj, WStrArg::new(psz_role_name), Out::new(pf_in_role)),
+        )
     }
 }
 
@@ -3013,9 +3672,13 @@ unsafe extern "C" fn i_http_user_get_user_variable<T: HttpUser>(this: *mut c_voi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpUser::GetUserVariable(PCSTR)", core::ptr::null_mut(), |obj| {
-            HttpUser::get_user_variable(obj, CStrArg::new(psz_variable_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpUser::GetUserVariable(PCSTR)",
+            core::ptr::null_mut(),
+            || show(&[Arg::CStr(psz_variable_name)]),
+            |obj| HttpUser::get_user_variable(obj, CStrArg::new(psz_variable_name)),
+        )
     }
 }
 
@@ -3071,6 +3734,7 @@ unsafe extern "C" fn i_http_connection_module_context_container_get_connection_m
             this,
             "IHttpConnectionModuleContextContainer::GetConnectionModuleContext(HTTP_MODULE_ID)",
             core::ptr::null_mut(),
+            || show(&[Arg::ptr(module_id as *const c_void)]),
             |obj| HttpConnectionModuleContextContainer::get_connection_module_context(obj, module_id),
         )
     }
@@ -3087,7 +3751,7 @@ unsafe extern "C" fn i_http_connection_module_context_container_set_connection_m
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpConnectionModuleContextContainer::SetConnectionModuleContext(IHttpConnectionStoredContext*, HTTP_MODULE_ID)", E_FAIL, |obj| HttpConnectionModuleContextContainer::set_connection_module_context(obj, pp_stored_context, module_id))
+        enter::<T, _>(this, "IHttpConnectionModuleContextContainer::SetConnectionModuleContext(IHttpConnectionStoredContext*, HTTP_MODULE_ID)", E_FAIL, || show(&[Arg::ptr(pp_stored_context), Arg::ptr(module_id as *const c_void)]), |obj| HttpConnectionModuleContextContainer::set_connection_module_context(obj, pp_stored_context, module_id))
     }
 }
 
@@ -3127,7 +3791,15 @@ pub trait HttpConnection {
 unsafe extern "C" fn i_http_connection_is_connected<T: HttpConnection>(this: *mut c_void) -> BOOL {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpConnection::IsConnected() const", 0, |obj| HttpConnection::is_connected(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpConnection::IsConnected() const",
+            0,
+            || show(&[]),
+            |obj| HttpConnection::is_connected(obj),
+        )
+    }
 }
 
 /// `VOID* IHttpConnection::AllocateMemory(DWORD)`
@@ -3138,9 +3810,13 @@ unsafe extern "C" fn i_http_connection_allocate_memory<T: HttpConnection>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpConnection::AllocateMemory(DWORD)", core::ptr::null_mut(), |obj| {
-            HttpConnection::allocate_memory(obj, cb_allocation)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpConnection::AllocateMemory(DWORD)",
+            core::ptr::null_mut(),
+            || show(&[Arg::Int(cb_allocation as i128)]),
+            |obj| HttpConnection::allocate_memory(obj, cb_allocation),
+        )
     }
 }
 
@@ -3151,9 +3827,13 @@ unsafe extern "C" fn i_http_connection_get_module_context_container<T: HttpConne
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpConnection::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpConnection::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpConnection::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpConnection::get_module_context_container(obj),
+        )
     }
 }
 
@@ -3422,7 +4102,15 @@ pub trait HttpContext {
 unsafe extern "C" fn i_http_context_get_site<T: HttpContext>(this: *mut c_void) -> *mut IHttpSite {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpContext::GetSite()", core::ptr::null_mut(), |obj| HttpContext::get_site(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetSite()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_site(obj),
+        )
+    }
 }
 
 /// `IHttpApplication* IHttpContext::GetApplication()`
@@ -3430,9 +4118,13 @@ unsafe extern "C" fn i_http_context_get_application<T: HttpContext>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetApplication()", core::ptr::null_mut(), |obj| {
-            HttpContext::get_application(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetApplication()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_application(obj),
+        )
     }
 }
 
@@ -3441,9 +4133,13 @@ unsafe extern "C" fn i_http_context_get_connection<T: HttpContext>(this: *mut c_
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetConnection()", core::ptr::null_mut(), |obj| {
-            HttpContext::get_connection(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetConnection()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_connection(obj),
+        )
     }
 }
 
@@ -3452,7 +4148,13 @@ unsafe extern "C" fn i_http_context_get_request<T: HttpContext>(this: *mut c_voi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetRequest()", core::ptr::null_mut(), |obj| HttpContext::get_request(obj))
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetRequest()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_request(obj),
+        )
     }
 }
 
@@ -3461,7 +4163,13 @@ unsafe extern "C" fn i_http_context_get_response<T: HttpContext>(this: *mut c_vo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetResponse()", core::ptr::null_mut(), |obj| HttpContext::get_response(obj))
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetResponse()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_response(obj),
+        )
     }
 }
 
@@ -3470,9 +4178,13 @@ unsafe extern "C" fn i_http_context_get_response_headers_sent<T: HttpContext>(th
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetResponseHeadersSent() const", 0, |obj| {
-            HttpContext::get_response_headers_sent(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetResponseHeadersSent() const",
+            0,
+            || show(&[]),
+            |obj| HttpContext::get_response_headers_sent(obj),
+        )
     }
 }
 
@@ -3481,7 +4193,13 @@ unsafe extern "C" fn i_http_context_get_user<T: HttpContext>(this: *mut c_void) 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetUser() const", core::ptr::null_mut(), |obj| HttpContext::get_user(obj))
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetUser() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_user(obj),
+        )
     }
 }
 
@@ -3492,9 +4210,13 @@ unsafe extern "C" fn i_http_context_get_module_context_container<T: HttpContext>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpContext::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_module_context_container(obj),
+        )
     }
 }
 
@@ -3506,9 +4228,13 @@ unsafe extern "C" fn i_http_context_indicate_completion<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::IndicateCompletion(REQUEST_NOTIFICATION_STATUS)", (), |obj| {
-            HttpContext::indicate_completion(obj, notification_status)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::IndicateCompletion(REQUEST_NOTIFICATION_STATUS)",
+            (),
+            || show(&[Arg::Int(notification_status as i128)]),
+            |obj| HttpContext::indicate_completion(obj, notification_status),
+        )
     }
 }
 
@@ -3517,9 +4243,13 @@ unsafe extern "C" fn i_http_context_post_completion<T: HttpContext>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::PostCompletion(DWORD)", E_FAIL, |obj| {
-            HttpContext::post_completion(obj, cb_bytes)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::PostCompletion(DWORD)",
+            E_FAIL,
+            || show(&[Arg::Int(cb_bytes as i128)]),
+            |obj| HttpContext::post_completion(obj, cb_bytes),
+        )
     }
 }
 
@@ -3532,9 +4262,13 @@ unsafe extern "C" fn i_http_context_disable_notifications<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::DisableNotifications(DWORD, DWORD)", (), |obj| {
-            HttpContext::disable_notifications(obj, dw_notifications, dw_post_notifications)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::DisableNotifications(DWORD, DWORD)",
+            (),
+            || show(&[Arg::Int(dw_notifications as i128), Arg::Int(dw_post_notifications as i128)]),
+            |obj| HttpContext::disable_notifications(obj, dw_notifications, dw_post_notifications),
+        )
     }
 }
 
@@ -3550,7 +4284,7 @@ unsafe extern "C" fn i_http_context_get_next_notification<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetNextNotification(REQUEST_NOTIFICATION_STATUS, DWORD*, BOOL*, CHttpModule**, IHttpEventProvider**)", 0, |obj| HttpContext::get_next_notification(obj, status, Out::new(pdw_notification), Out::new(pf_is_post_notification), Out::new(pp_module_info), Out::new(pp_request_output)))
+        enter::<T, _>(this, "IHttpContext::GetNextNotification(REQUEST_NOTIFICATION_STATUS, DWORD*, BOOL*, CHttpModule**, IHttpEventProvider**)", 0, || show(&[Arg::Int(status as i128), Arg::ptr(pdw_notification), Arg::ptr(pf_is_post_notification), Arg::ptr(pp_module_info), Arg::ptr(pp_request_output)]), |obj| HttpContext::get_next_notification(obj, status, Out::new(pdw_notification), Out::new(pf_is_post_notification), Out::new(pp_module_info), Out::new(pp_request_output)))
     }
 }
 
@@ -3562,9 +4296,13 @@ unsafe extern "C" fn i_http_context_get_is_last_notification<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetIsLastNotification(REQUEST_NOTIFICATION_STATUS)", 0, |obj| {
-            HttpContext::get_is_last_notification(obj, status)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetIsLastNotification(REQUEST_NOTIFICATION_STATUS)",
+            0,
+            || show(&[Arg::Int(status as i128)]),
+            |obj| HttpContext::get_is_last_notification(obj, status),
+        )
     }
 }
 
@@ -3584,6 +4322,15 @@ unsafe extern "C" fn i_http_context_execute_request<T: HttpContext>(
             this,
             "IHttpContext::ExecuteRequest(BOOL, IHttpContext*, DWORD, IHttpUser*, BOOL*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(f_async as i128),
+                    Arg::ptr(p_http_context),
+                    Arg::Int(dw_execute_flags as i128),
+                    Arg::ptr(p_http_user),
+                    Arg::ptr(pf_completion_expected),
+                ])
+            },
             |obj| {
                 HttpContext::execute_request(
                     obj,
@@ -3603,7 +4350,13 @@ unsafe extern "C" fn i_http_context_get_execute_flags<T: HttpContext>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetExecuteFlags() const", 0, |obj| HttpContext::get_execute_flags(obj))
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetExecuteFlags() const",
+            0,
+            || show(&[]),
+            |obj| HttpContext::get_execute_flags(obj),
+        )
     }
 }
 
@@ -3617,14 +4370,20 @@ unsafe extern "C" fn i_http_context_get_server_variable_wide<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetServerVariable(PCSTR, PCWSTR*, DWORD*)", E_FAIL, |obj| {
-            HttpContext::get_server_variable_wide(
-                obj,
-                CStrArg::new(psz_variable_name),
-                Out::new(ppsz_value),
-                Out::new(pcch_value_length),
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetServerVariable(PCSTR, PCWSTR*, DWORD*)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_variable_name), Arg::ptr(ppsz_value), Arg::ptr(pcch_value_length)]),
+            |obj| {
+                HttpContext::get_server_variable_wide(
+                    obj,
+                    CStrArg::new(psz_variable_name),
+                    Out::new(ppsz_value),
+                    Out::new(pcch_value_length),
+                )
+            },
+        )
     }
 }
 
@@ -3638,14 +4397,20 @@ unsafe extern "C" fn i_http_context_get_server_variable<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetServerVariable(PCSTR, PCSTR*, DWORD*)", E_FAIL, |obj| {
-            HttpContext::get_server_variable(
-                obj,
-                CStrArg::new(psz_variable_name),
-                Out::new(ppsz_value),
-                Out::new(pcch_value_length),
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetServerVariable(PCSTR, PCSTR*, DWORD*)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_variable_name), Arg::ptr(ppsz_value), Arg::ptr(pcch_value_length)]),
+            |obj| {
+                HttpContext::get_server_variable(
+                    obj,
+                    CStrArg::new(psz_variable_name),
+                    Out::new(ppsz_value),
+                    Out::new(pcch_value_length),
+                )
+            },
+        )
     }
 }
 
@@ -3658,9 +4423,15 @@ unsafe extern "C" fn i_http_context_set_server_variable<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::SetServerVariable(PCSTR, PCWSTR)", E_FAIL, |obj| {
-            HttpContext::set_server_variable(obj, CStrArg::new(psz_variable_name), WStrArg::new(psz_variable_value))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::SetServerVariable(PCSTR, PCWSTR)",
+            E_FAIL,
+            || show(&[Arg::CStr(psz_variable_name), Arg::WStr(psz_variable_value)]),
+            |obj| {
+                HttpContext::set_server_variable(obj, CStrArg::new(psz_variable_name), WStrArg::new(psz_variable_value))
+            },
+        )
     }
 }
 
@@ -3672,9 +4443,13 @@ unsafe extern "C" fn i_http_context_allocate_request_memory<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::AllocateRequestMemory(DWORD)", core::ptr::null_mut(), |obj| {
-            HttpContext::allocate_request_memory(obj, cb_allocation)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::AllocateRequestMemory(DWORD)",
+            core::ptr::null_mut(),
+            || show(&[Arg::Int(cb_allocation as i128)]),
+            |obj| HttpContext::allocate_request_memory(obj, cb_allocation),
+        )
     }
 }
 
@@ -3683,7 +4458,13 @@ unsafe extern "C" fn i_http_context_get_url_info<T: HttpContext>(this: *mut c_vo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetUrlInfo()", core::ptr::null_mut(), |obj| HttpContext::get_url_info(obj))
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetUrlInfo()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_url_info(obj),
+        )
     }
 }
 
@@ -3692,7 +4473,13 @@ unsafe extern "C" fn i_http_context_get_metadata<T: HttpContext>(this: *mut c_vo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetMetadata()", core::ptr::null_mut(), |obj| HttpContext::get_metadata(obj))
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetMetadata()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_metadata(obj),
+        )
     }
 }
 
@@ -3704,9 +4491,13 @@ unsafe extern "C" fn i_http_context_get_physical_path<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetPhysicalPath(DWORD*)", core::ptr::null(), |obj| {
-            HttpContext::get_physical_path(obj, Out::new(pcch_physical_path))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetPhysicalPath(DWORD*)",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_physical_path)]),
+            |obj| HttpContext::get_physical_path(obj, Out::new(pcch_physical_path)),
+        )
     }
 }
 
@@ -3718,9 +4509,13 @@ unsafe extern "C" fn i_http_context_get_script_name<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetScriptName(DWORD*) const", core::ptr::null(), |obj| {
-            HttpContext::get_script_name(obj, Out::new(pcch_script_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetScriptName(DWORD*) const",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_script_name)]),
+            |obj| HttpContext::get_script_name(obj, Out::new(pcch_script_name)),
+        )
     }
 }
 
@@ -3732,9 +4527,13 @@ unsafe extern "C" fn i_http_context_get_script_translated<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetScriptTranslated(DWORD*)", core::ptr::null(), |obj| {
-            HttpContext::get_script_translated(obj, Out::new(pcch_script_translated))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetScriptTranslated(DWORD*)",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_script_translated)]),
+            |obj| HttpContext::get_script_translated(obj, Out::new(pcch_script_translated)),
+        )
     }
 }
 
@@ -3743,9 +4542,13 @@ unsafe extern "C" fn i_http_context_get_script_map<T: HttpContext>(this: *mut c_
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetScriptMap() const", core::ptr::null_mut(), |obj| {
-            HttpContext::get_script_map(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetScriptMap() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_script_map(obj),
+        )
     }
 }
 
@@ -3753,7 +4556,15 @@ unsafe extern "C" fn i_http_context_get_script_map<T: HttpContext>(this: *mut c_
 unsafe extern "C" fn i_http_context_set_request_handled<T: HttpContext>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpContext::SetRequestHandled()", (), |obj| HttpContext::set_request_handled(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpContext::SetRequestHandled()",
+            (),
+            || show(&[]),
+            |obj| HttpContext::set_request_handled(obj),
+        )
+    }
 }
 
 /// `IHttpFileInfo* IHttpContext::GetFileInfo() const`
@@ -3761,9 +4572,13 @@ unsafe extern "C" fn i_http_context_get_file_info<T: HttpContext>(this: *mut c_v
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetFileInfo() const", core::ptr::null_mut(), |obj| {
-            HttpContext::get_file_info(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetFileInfo() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_file_info(obj),
+        )
     }
 }
 
@@ -3777,9 +4592,13 @@ unsafe extern "C" fn i_http_context_map_path<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::MapPath(PCWSTR, PWSTR, DWORD*)", E_FAIL, |obj| {
-            HttpContext::map_path(obj, WStrArg::new(psz_url), psz_physical_path, Out::new(pcb_physical_path))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::MapPath(PCWSTR, PWSTR, DWORD*)",
+            E_FAIL,
+            || show(&[Arg::WStr(psz_url), Arg::ptr(psz_physical_path as *const c_void), Arg::ptr(pcb_physical_path)]),
+            |obj| HttpContext::map_path(obj, WStrArg::new(psz_url), psz_physical_path, Out::new(pcb_physical_path)),
+        )
     }
 }
 
@@ -3796,6 +4615,7 @@ unsafe extern "C" fn i_http_context_notify_custom_notification<T: HttpContext>(
             this,
             "IHttpContext::NotifyCustomNotification(ICustomNotificationProvider*, BOOL*)",
             E_FAIL,
+            || show(&[Arg::ptr(p_custom_output), Arg::ptr(pf_completion_expected)]),
             |obj| HttpContext::notify_custom_notification(obj, p_custom_output, Out::new(pf_completion_expected)),
         )
     }
@@ -3806,9 +4626,13 @@ unsafe extern "C" fn i_http_context_get_parent_context<T: HttpContext>(this: *mu
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetParentContext() const", core::ptr::null_mut(), |obj| {
-            HttpContext::get_parent_context(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetParentContext() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_parent_context(obj),
+        )
     }
 }
 
@@ -3817,9 +4641,13 @@ unsafe extern "C" fn i_http_context_get_root_context<T: HttpContext>(this: *mut 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetRootContext() const", core::ptr::null_mut(), |obj| {
-            HttpContext::get_root_context(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetRootContext() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_root_context(obj),
+        )
     }
 }
 
@@ -3832,9 +4660,13 @@ unsafe extern "C" fn i_http_context_clone_context<T: HttpContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::CloneContext(DWORD, IHttpContext**)", E_FAIL, |obj| {
-            HttpContext::clone_context(obj, dw_clone_flags, Out::new(pp_http_context))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::CloneContext(DWORD, IHttpContext**)",
+            E_FAIL,
+            || show(&[Arg::Int(dw_clone_flags as i128), Arg::ptr(pp_http_context)]),
+            |obj| HttpContext::clone_context(obj, dw_clone_flags, Out::new(pp_http_context)),
+        )
     }
 }
 
@@ -3843,9 +4675,13 @@ unsafe extern "C" fn i_http_context_release_cloned_context<T: HttpContext>(this:
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::ReleaseClonedContext()", E_FAIL, |obj| {
-            HttpContext::release_cloned_context(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::ReleaseClonedContext()",
+            E_FAIL,
+            || show(&[]),
+            |obj| HttpContext::release_cloned_context(obj),
+        )
     }
 }
 
@@ -3866,6 +4702,16 @@ unsafe extern "C" fn i_http_context_get_current_execution_stats<T: HttpContext>(
             this,
             "IHttpContext::GetCurrentExecutionStats(DWORD*, DWORD*, PCWSTR*, DWORD*, DWORD*, DWORD*) const",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::ptr(pdw_notification),
+                    Arg::ptr(pdw_notification_start_tick_count),
+                    Arg::ptr(ppsz_module),
+                    Arg::ptr(pdw_module_start_tick_count),
+                    Arg::ptr(pdw_async_notification),
+                    Arg::ptr(pdw_async_notification_start_tick_count),
+                ])
+            },
             |obj| {
                 HttpContext::get_current_execution_stats(
                     obj,
@@ -3886,9 +4732,13 @@ unsafe extern "C" fn i_http_context_get_trace_context<T: HttpContext>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext::GetTraceContext() const", core::ptr::null_mut(), |obj| {
-            HttpContext::get_trace_context(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext::GetTraceContext() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext::get_trace_context(obj),
+        )
     }
 }
 
@@ -3910,6 +4760,17 @@ unsafe extern "C" fn i_http_context_get_server_var_changes<T: HttpContext>(
             this,
             "IHttpContext::GetServerVarChanges(DWORD, DWORD*, DWORD*, PCSTR**, PCWSTR**, DWORD*, DWORD**)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(dw_old_change_number as i128),
+                    Arg::ptr(pdw_new_change_number),
+                    Arg::ptr(pdw_variable_snapshot),
+                    Arg::ptr(pp_variable_name_snapshot),
+                    Arg::ptr(pp_variable_value_snapshot),
+                    Arg::ptr(pdw_diffed_variables),
+                    Arg::ptr(pp_diffed_variable_indices),
+                ])
+            },
             |obj| {
                 HttpContext::get_server_var_changes(
                     obj,
@@ -3930,7 +4791,7 @@ unsafe extern "C" fn i_http_context_get_server_var_changes<T: HttpContext>(
 unsafe extern "C" fn i_http_context_cancel_io<T: HttpContext>(this: *mut c_void) -> HRESULT {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpContext::CancelIo()", E_FAIL, |obj| HttpContext::cancel_io(obj)) }
+    unsafe { enter::<T, _>(this, "IHttpContext::CancelIo()", E_FAIL, || show(&[]), |obj| HttpContext::cancel_io(obj)) }
 }
 
 /// `HRESULT IHttpContext::MapHandler(DWORD, PCWSTR, PCWSTR, PCSTR, IScriptMapInfo**, BOOL)`
@@ -3950,6 +4811,16 @@ unsafe extern "C" fn i_http_context_map_handler<T: HttpContext>(
             this,
             "IHttpContext::MapHandler(DWORD, PCWSTR, PCWSTR, PCSTR, IScriptMapInfo**, BOOL)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(dw_site_id as i128),
+                    Arg::WStr(psz_site_name),
+                    Arg::WStr(psz_url),
+                    Arg::CStr(psz_verb),
+                    Arg::ptr(pp_script_map),
+                    Arg::Int(f_ignore_wildcard_mappings as i128),
+                ])
+            },
             |obj| {
                 HttpContext::map_handler(
                     obj,
@@ -3978,6 +4849,7 @@ unsafe extern "C" fn i_http_context_get_extended_interface<T: HttpContext>(
             this,
             "IHttpContext::GetExtendedInterface(HTTP_CONTEXT_INTERFACE_VERSION, PVOID*)",
             E_FAIL,
+            || show(&[Arg::Int(version as i128), Arg::ptr(pp_interface)]),
             |obj| HttpContext::get_extended_interface(obj, version, Out::new(pp_interface)),
         )
     }
@@ -4045,9 +4917,13 @@ unsafe extern "C" fn i_http_context2_get_original_user<T: HttpContext2>(this: *m
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext2::GetOriginalUser() const", core::ptr::null_mut(), |obj| {
-            HttpContext2::get_original_user(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext2::GetOriginalUser() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext2::get_original_user(obj),
+        )
     }
 }
 
@@ -4135,9 +5011,13 @@ unsafe extern "C" fn i_http_context3_get_named_context_container<T: HttpContext3
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext3::GetNamedContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpContext3::get_named_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext3::GetNamedContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpContext3::get_named_context_container(obj),
+        )
     }
 }
 
@@ -4145,7 +5025,15 @@ unsafe extern "C" fn i_http_context3_get_named_context_container<T: HttpContext3
 unsafe extern "C" fn i_http_context3_enable_full_duplex<T: HttpContext3>(this: *mut c_void) {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpContext3::EnableFullDuplex()", (), |obj| HttpContext3::enable_full_duplex(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpContext3::EnableFullDuplex()",
+            (),
+            || show(&[]),
+            |obj| HttpContext3::enable_full_duplex(obj),
+        )
+    }
 }
 
 /// `HRESULT IHttpContext3::InheritServerVariable(PCSTR, BOOL)`
@@ -4157,9 +5045,13 @@ unsafe extern "C" fn i_http_context3_inherit_server_variable<T: HttpContext3>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext3::InheritServerVariable(PCSTR, BOOL)", E_FAIL, |obj| {
-            HttpContext3::inherit_server_variable(obj, CStrArg::new(sz_name), f_fail_if_not_exist)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext3::InheritServerVariable(PCSTR, BOOL)",
+            E_FAIL,
+            || show(&[Arg::CStr(sz_name), Arg::Int(f_fail_if_not_exist as i128)]),
+            |obj| HttpContext3::inherit_server_variable(obj, CStrArg::new(sz_name), f_fail_if_not_exist),
+        )
     }
 }
 
@@ -4177,6 +5069,13 @@ unsafe extern "C" fn i_http_context3_post_completion_with_routine<T: HttpContext
             this,
             "IHttpContext3::PostCompletion(DWORD, LPOVERLAPPED_COMPLETION_ROUTINE, VOID*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(cb_bytes as i128),
+                    Arg::Ptr(pfn_completion_routine.is_none()),
+                    Arg::ptr(pv_completion_context),
+                ])
+            },
             |obj| {
                 HttpContext3::post_completion_with_routine(
                     obj,
@@ -4261,7 +5160,13 @@ unsafe extern "C" fn i_http_context4_get_request_start_time<T: HttpContext4>(thi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext4::GetRequestStartTime()", 0, |obj| HttpContext4::get_request_start_time(obj))
+        enter::<T, _>(
+            this,
+            "IHttpContext4::GetRequestStartTime()",
+            0,
+            || show(&[]),
+            |obj| HttpContext4::get_request_start_time(obj),
+        )
     }
 }
 
@@ -4270,9 +5175,13 @@ unsafe extern "C" fn i_http_context4_get_request_elapsed_time<T: HttpContext4>(t
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpContext4::GetRequestElapsedTime()", 0, |obj| {
-            HttpContext4::get_request_elapsed_time(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpContext4::GetRequestElapsedTime()",
+            0,
+            || show(&[]),
+            |obj| HttpContext4::get_request_elapsed_time(obj),
+        )
     }
 }
 
@@ -4379,9 +5288,13 @@ unsafe extern "C" fn i_http_trace_context_get_trace_configuration<T: HttpTraceCo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTraceContext::GetTraceConfiguration(HTTP_TRACE_CONFIGURATION*)", E_FAIL, |obj| {
-            HttpTraceContext::get_trace_configuration(obj, Ptr::new(p_http_trace_configuration))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTraceContext::GetTraceConfiguration(HTTP_TRACE_CONFIGURATION*)",
+            E_FAIL,
+            || show(&[Arg::ptr(p_http_trace_configuration)]),
+            |obj| HttpTraceContext::get_trace_configuration(obj, Ptr::new(p_http_trace_configuration)),
+        )
     }
 }
 
@@ -4399,6 +5312,13 @@ unsafe extern "C" fn i_http_trace_context_set_trace_configuration<T: HttpTraceCo
             this,
             "IHttpTraceContext::SetTraceConfiguration(HTTP_MODULE_ID, HTTP_TRACE_CONFIGURATION*, DWORD)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::ptr(module_id as *const c_void),
+                    Arg::ptr(p_http_trace_configuration),
+                    Arg::Int(c_http_trace_configuration as i128),
+                ])
+            },
             |obj| {
                 HttpTraceContext::set_trace_configuration(
                     obj,
@@ -4419,9 +5339,13 @@ unsafe extern "C" fn i_http_trace_context_raise_trace_event<T: HttpTraceContext>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTraceContext::RaiseTraceEvent(HTTP_TRACE_EVENT*)", E_FAIL, |obj| {
-            HttpTraceContext::raise_trace_event(obj, Ptr::new(p_trace_event))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTraceContext::RaiseTraceEvent(HTTP_TRACE_EVENT*)",
+            E_FAIL,
+            || show(&[Arg::ptr(p_trace_event)]),
+            |obj| HttpTraceContext::raise_trace_event(obj, Ptr::new(p_trace_event)),
+        )
     }
 }
 
@@ -4430,9 +5354,13 @@ unsafe extern "C" fn i_http_trace_context_get_trace_activity_id<T: HttpTraceCont
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTraceContext::GetTraceActivityId()", core::ptr::null(), |obj| {
-            HttpTraceContext::get_trace_activity_id(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTraceContext::GetTraceActivityId()",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpTraceContext::get_trace_activity_id(obj),
+        )
     }
 }
 
@@ -4447,9 +5375,28 @@ unsafe extern "C" fn i_http_trace_context_quick_trace<T: HttpTraceContext>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTraceContext::QuickTrace(PCWSTR, PCWSTR, HRESULT, UCHAR)", E_FAIL, |obj| {
-            HttpTraceContext::quick_trace(obj, WStrArg::new(psz_data1), WStrArg::new(psz_data2), hr_last_error, level)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTraceContext::QuickTrace(PCWSTR, PCWSTR, HRESULT, UCHAR)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(psz_data1),
+                    Arg::WStr(psz_data2),
+                    Arg::Int(hr_last_error as i128),
+                    Arg::Int(level as i128),
+                ])
+            },
+            |obj| {
+                HttpTraceContext::quick_trace(
+                    obj,
+                    WStrArg::new(psz_data1),
+                    WStrArg::new(psz_data2),
+                    hr_last_error,
+                    level,
+                )
+            },
+        )
     }
 }
 
@@ -4499,7 +5446,7 @@ pub trait HttpCacheKey {
 unsafe extern "C" fn i_http_cache_key_get_hash<T: HttpCacheKey>(this: *mut c_void) -> DWORD {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpCacheKey::GetHash() const", 0, |obj| HttpCacheKey::get_hash(obj)) }
+    unsafe { enter::<T, _>(this, "IHttpCacheKey::GetHash() const", 0, || show(&[]), |obj| HttpCacheKey::get_hash(obj)) }
 }
 
 /// `PCWSTR IHttpCacheKey::GetCacheName() const`
@@ -4507,9 +5454,13 @@ unsafe extern "C" fn i_http_cache_key_get_cache_name<T: HttpCacheKey>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::GetCacheName() const", core::ptr::null(), |obj| {
-            HttpCacheKey::get_cache_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::GetCacheName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpCacheKey::get_cache_name(obj),
+        )
     }
 }
 
@@ -4521,9 +5472,13 @@ unsafe extern "C" fn i_http_cache_key_get_is_equal<T: HttpCacheKey>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::GetIsEqual(IHttpCacheKey*) const", false, |obj| {
-            HttpCacheKey::get_is_equal(obj, p_cache_compare_key)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::GetIsEqual(IHttpCacheKey*) const",
+            false,
+            || show(&[Arg::ptr(p_cache_compare_key)]),
+            |obj| HttpCacheKey::get_is_equal(obj, p_cache_compare_key),
+        )
     }
 }
 
@@ -4535,9 +5490,13 @@ unsafe extern "C" fn i_http_cache_key_get_is_prefix<T: HttpCacheKey>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::GetIsPrefix(IHttpCacheKey*) const", false, |obj| {
-            HttpCacheKey::get_is_prefix(obj, p_cache_compare_key)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::GetIsPrefix(IHttpCacheKey*) const",
+            false,
+            || show(&[Arg::ptr(p_cache_compare_key)]),
+            |obj| HttpCacheKey::get_is_prefix(obj, p_cache_compare_key),
+        )
     }
 }
 
@@ -4549,9 +5508,13 @@ unsafe extern "C" fn i_http_cache_key_enum_entries<T: HttpCacheKey>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheKey::Enum(IHttpCacheSpecificData*)", (), |obj| {
-            HttpCacheKey::enum_entries(obj, p_cache_data)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheKey::Enum(IHttpCacheSpecificData*)",
+            (),
+            || show(&[Arg::ptr(p_cache_data)]),
+            |obj| HttpCacheKey::enum_entries(obj, p_cache_data),
+        )
     }
 }
 
@@ -4610,9 +5573,13 @@ unsafe extern "C" fn i_http_cache_specific_data_get_cache_key<T: HttpCacheSpecif
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheSpecificData::GetCacheKey() const", core::ptr::null_mut(), |obj| {
-            HttpCacheSpecificData::get_cache_key(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheSpecificData::GetCacheKey() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpCacheSpecificData::get_cache_key(obj),
+        )
     }
 }
 
@@ -4621,9 +5588,13 @@ unsafe extern "C" fn i_http_cache_specific_data_reference_cache_data<T: HttpCach
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheSpecificData::ReferenceCacheData()", (), |obj| {
-            HttpCacheSpecificData::reference_cache_data(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheSpecificData::ReferenceCacheData()",
+            (),
+            || show(&[]),
+            |obj| HttpCacheSpecificData::reference_cache_data(obj),
+        )
     }
 }
 
@@ -4632,9 +5603,13 @@ unsafe extern "C" fn i_http_cache_specific_data_dereference_cache_data<T: HttpCa
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheSpecificData::DereferenceCacheData()", (), |obj| {
-            HttpCacheSpecificData::dereference_cache_data(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheSpecificData::DereferenceCacheData()",
+            (),
+            || show(&[]),
+            |obj| HttpCacheSpecificData::dereference_cache_data(obj),
+        )
     }
 }
 
@@ -4643,7 +5618,13 @@ unsafe extern "C" fn i_http_cache_specific_data_reset_ttl<T: HttpCacheSpecificDa
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheSpecificData::ResetTTL()", (), |obj| HttpCacheSpecificData::reset_ttl(obj))
+        enter::<T, _>(
+            this,
+            "IHttpCacheSpecificData::ResetTTL()",
+            (),
+            || show(&[]),
+            |obj| HttpCacheSpecificData::reset_ttl(obj),
+        )
     }
 }
 
@@ -4655,9 +5636,13 @@ unsafe extern "C" fn i_http_cache_specific_data_decrement_ttl<T: HttpCacheSpecif
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheSpecificData::DecrementTTL(BOOL*)", (), |obj| {
-            HttpCacheSpecificData::decrement_ttl(obj, Out::new(pf_ttl_expired))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheSpecificData::DecrementTTL(BOOL*)",
+            (),
+            || show(&[Arg::ptr(pf_ttl_expired)]),
+            |obj| HttpCacheSpecificData::decrement_ttl(obj, Out::new(pf_ttl_expired)),
+        )
     }
 }
 
@@ -4666,7 +5651,13 @@ unsafe extern "C" fn i_http_cache_specific_data_set_flushed<T: HttpCacheSpecific
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheSpecificData::SetFlushed()", (), |obj| HttpCacheSpecificData::set_flushed(obj))
+        enter::<T, _>(
+            this,
+            "IHttpCacheSpecificData::SetFlushed()",
+            (),
+            || show(&[]),
+            |obj| HttpCacheSpecificData::set_flushed(obj),
+        )
     }
 }
 
@@ -4675,9 +5666,13 @@ unsafe extern "C" fn i_http_cache_specific_data_get_flushed<T: HttpCacheSpecific
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCacheSpecificData::GetFlushed() const", 0, |obj| {
-            HttpCacheSpecificData::get_flushed(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCacheSpecificData::GetFlushed() const",
+            0,
+            || show(&[]),
+            |obj| HttpCacheSpecificData::get_flushed(obj),
+        )
     }
 }
 
@@ -4725,7 +5720,7 @@ pub trait HttpSite {
 unsafe extern "C" fn i_http_site_get_site_id<T: HttpSite>(this: *mut c_void) -> DWORD {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpSite::GetSiteId() const", 0, |obj| HttpSite::get_site_id(obj)) }
+    unsafe { enter::<T, _>(this, "IHttpSite::GetSiteId() const", 0, || show(&[]), |obj| HttpSite::get_site_id(obj)) }
 }
 
 /// `PCWSTR IHttpSite::GetSiteName() const`
@@ -4733,7 +5728,13 @@ unsafe extern "C" fn i_http_site_get_site_name<T: HttpSite>(this: *mut c_void) -
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpSite::GetSiteName() const", core::ptr::null(), |obj| HttpSite::get_site_name(obj))
+        enter::<T, _>(
+            this,
+            "IHttpSite::GetSiteName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpSite::get_site_name(obj),
+        )
     }
 }
 
@@ -4744,9 +5745,13 @@ unsafe extern "C" fn i_http_site_get_module_context_container<T: HttpSite>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpSite::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpSite::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpSite::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpSite::get_module_context_container(obj),
+        )
     }
 }
 
@@ -4755,9 +5760,13 @@ unsafe extern "C" fn i_http_site_get_perf_counter_info<T: HttpSite>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpSite::GetPerfCounterInfo()", core::ptr::null_mut(), |obj| {
-            HttpSite::get_perf_counter_info(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpSite::GetPerfCounterInfo()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpSite::get_perf_counter_info(obj),
+        )
     }
 }
 
@@ -4794,9 +5803,13 @@ unsafe extern "C" fn i_http_file_monitor_get_module_context_container<T: HttpFil
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileMonitor::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpFileMonitor::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileMonitor::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpFileMonitor::get_module_context_container(obj),
+        )
     }
 }
 
@@ -4805,9 +5818,13 @@ unsafe extern "C" fn i_http_file_monitor_dereference_file_monitor<T: HttpFileMon
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileMonitor::DereferenceFileMonitor()", (), |obj| {
-            HttpFileMonitor::dereference_file_monitor(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileMonitor::DereferenceFileMonitor()",
+            (),
+            || show(&[]),
+            |obj| HttpFileMonitor::dereference_file_monitor(obj),
+        )
     }
 }
 
@@ -4898,7 +5915,15 @@ pub trait HttpFileInfo: HttpCacheSpecificData {
 unsafe extern "C" fn i_http_file_info_get_attributes<T: HttpFileInfo>(this: *mut c_void) -> DWORD {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IHttpFileInfo::GetAttributes() const", 0, |obj| HttpFileInfo::get_attributes(obj)) }
+    unsafe {
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetAttributes() const",
+            0,
+            || show(&[]),
+            |obj| HttpFileInfo::get_attributes(obj),
+        )
+    }
 }
 
 /// `VOID IHttpFileInfo::GetSize(ULARGE_INTEGER*) const`
@@ -4906,9 +5931,13 @@ unsafe extern "C" fn i_http_file_info_get_size<T: HttpFileInfo>(this: *mut c_voi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetSize(ULARGE_INTEGER*) const", (), |obj| {
-            HttpFileInfo::get_size(obj, Ptr::new(pli_size))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetSize(ULARGE_INTEGER*) const",
+            (),
+            || show(&[Arg::ptr(pli_size)]),
+            |obj| HttpFileInfo::get_size(obj, Ptr::new(pli_size)),
+        )
     }
 }
 
@@ -4917,9 +5946,13 @@ unsafe extern "C" fn i_http_file_info_get_file_buffer<T: HttpFileInfo>(this: *mu
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "BYTE* IHttpFileInfo::GetFileBuffer() const", core::ptr::null(), |obj| {
-            HttpFileInfo::get_file_buffer(obj)
-        })
+        enter::<T, _>(
+            this,
+            "BYTE* IHttpFileInfo::GetFileBuffer() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpFileInfo::get_file_buffer(obj),
+        )
     }
 }
 
@@ -4928,9 +5961,13 @@ unsafe extern "C" fn i_http_file_info_get_file_handle<T: HttpFileInfo>(this: *mu
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetFileHandle() const", core::ptr::null_mut(), |obj| {
-            HttpFileInfo::get_file_handle(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetFileHandle() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpFileInfo::get_file_handle(obj),
+        )
     }
 }
 
@@ -4939,9 +5976,13 @@ unsafe extern "C" fn i_http_file_info_get_file_path<T: HttpFileInfo>(this: *mut 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetFilePath() const", core::ptr::null(), |obj| {
-            HttpFileInfo::get_file_path(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetFilePath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpFileInfo::get_file_path(obj),
+        )
     }
 }
 
@@ -4950,9 +5991,13 @@ unsafe extern "C" fn i_http_file_info_get_e_tag<T: HttpFileInfo>(this: *mut c_vo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetETag(USHORT*) const", core::ptr::null(), |obj| {
-            HttpFileInfo::get_e_tag(obj, Out::new(pcch_e_tag))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetETag(USHORT*) const",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_e_tag)]),
+            |obj| HttpFileInfo::get_e_tag(obj, Out::new(pcch_e_tag)),
+        )
     }
 }
 
@@ -4964,9 +6009,13 @@ unsafe extern "C" fn i_http_file_info_get_last_modified_time<T: HttpFileInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetLastModifiedTime(FILETIME*) const", (), |obj| {
-            HttpFileInfo::get_last_modified_time(obj, Ptr::new(p_file_time))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetLastModifiedTime(FILETIME*) const",
+            (),
+            || show(&[Arg::ptr(p_file_time)]),
+            |obj| HttpFileInfo::get_last_modified_time(obj, Ptr::new(p_file_time)),
+        )
     }
 }
 
@@ -4975,9 +6024,13 @@ unsafe extern "C" fn i_http_file_info_get_last_modified_string<T: HttpFileInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetLastModifiedString() const", core::ptr::null(), |obj| {
-            HttpFileInfo::get_last_modified_string(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetLastModifiedString() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpFileInfo::get_last_modified_string(obj),
+        )
     }
 }
 
@@ -4989,9 +6042,13 @@ unsafe extern "C" fn i_http_file_info_get_http_cache_allowed<T: HttpFileInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetHttpCacheAllowed(DWORD*) const", 0, |obj| {
-            HttpFileInfo::get_http_cache_allowed(obj, Out::new(p_seconds_to_live))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetHttpCacheAllowed(DWORD*) const",
+            0,
+            || show(&[Arg::ptr(p_seconds_to_live)]),
+            |obj| HttpFileInfo::get_http_cache_allowed(obj, Out::new(p_seconds_to_live)),
+        )
     }
 }
 
@@ -5004,9 +6061,13 @@ unsafe extern "C" fn i_http_file_info_access_check<T: HttpFileInfo>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::AccessCheck(HANDLE, PSID)", E_FAIL, |obj| {
-            HttpFileInfo::access_check(obj, h_user_token, p_user_sid)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::AccessCheck(HANDLE, PSID)",
+            E_FAIL,
+            || show(&[Arg::ptr(h_user_token as *const c_void), Arg::ptr(p_user_sid as *const c_void)]),
+            |obj| HttpFileInfo::access_check(obj, h_user_token, p_user_sid),
+        )
     }
 }
 
@@ -5015,9 +6076,13 @@ unsafe extern "C" fn i_http_file_info_get_vr_token<T: HttpFileInfo>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetVrToken() const", core::ptr::null_mut(), |obj| {
-            HttpFileInfo::get_vr_token(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetVrToken() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpFileInfo::get_vr_token(obj),
+        )
     }
 }
 
@@ -5026,7 +6091,13 @@ unsafe extern "C" fn i_http_file_info_get_vr_path<T: HttpFileInfo>(this: *mut c_
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetVrPath() const", core::ptr::null(), |obj| HttpFileInfo::get_vr_path(obj))
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetVrPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpFileInfo::get_vr_path(obj),
+        )
     }
 }
 
@@ -5037,9 +6108,13 @@ unsafe extern "C" fn i_http_file_info_get_module_context_container<T: HttpFileIn
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::GetModuleContextContainer()", core::ptr::null_mut(), |obj| {
-            HttpFileInfo::get_module_context_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::GetModuleContextContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpFileInfo::get_module_context_container(obj),
+        )
     }
 }
 
@@ -5051,9 +6126,13 @@ unsafe extern "C" fn i_http_file_info_check_if_file_has_changed<T: HttpFileInfo>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpFileInfo::CheckIfFileHasChanged(HANDLE)", 0, |obj| {
-            HttpFileInfo::check_if_file_has_changed(obj, h_user_token)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpFileInfo::CheckIfFileHasChanged(HANDLE)",
+            0,
+            || show(&[Arg::ptr(h_user_token as *const c_void)]),
+            |obj| HttpFileInfo::check_if_file_has_changed(obj, h_user_token),
+        )
     }
 }
 
@@ -5111,9 +6190,13 @@ unsafe extern "C" fn i_http_token_entry_get_impersonation_token<T: HttpTokenEntr
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTokenEntry::GetImpersonationToken()", core::ptr::null_mut(), |obj| {
-            HttpTokenEntry::get_impersonation_token(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTokenEntry::GetImpersonationToken()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpTokenEntry::get_impersonation_token(obj),
+        )
     }
 }
 
@@ -5122,9 +6205,13 @@ unsafe extern "C" fn i_http_token_entry_get_primary_token<T: HttpTokenEntry>(thi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTokenEntry::GetPrimaryToken()", core::ptr::null_mut(), |obj| {
-            HttpTokenEntry::get_primary_token(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpTokenEntry::GetPrimaryToken()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpTokenEntry::get_primary_token(obj),
+        )
     }
 }
 
@@ -5133,7 +6220,13 @@ unsafe extern "C" fn i_http_token_entry_get_sid<T: HttpTokenEntry>(this: *mut c_
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpTokenEntry::GetSid()", core::ptr::null_mut(), |obj| HttpTokenEntry::get_sid(obj))
+        enter::<T, _>(
+            this,
+            "IHttpTokenEntry::GetSid()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpTokenEntry::get_sid(obj),
+        )
     }
 }
 
@@ -5330,9 +6423,13 @@ unsafe extern "C" fn i_http_server_is_command_line_launch<T: HttpServer>(this: *
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::IsCommandLineLaunch() const", 0, |obj| {
-            HttpServer::is_command_line_launch(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::IsCommandLineLaunch() const",
+            0,
+            || show(&[]),
+            |obj| HttpServer::is_command_line_launch(obj),
+        )
     }
 }
 
@@ -5341,9 +6438,13 @@ unsafe extern "C" fn i_http_server_get_app_pool_name<T: HttpServer>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::GetAppPoolName() const", core::ptr::null(), |obj| {
-            HttpServer::get_app_pool_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::GetAppPoolName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpServer::get_app_pool_name(obj),
+        )
     }
 }
 
@@ -5360,6 +6461,7 @@ unsafe extern "C" fn i_http_server_associate_with_thread_pool<T: HttpServer>(
             this,
             "IHttpServer::AssociateWithThreadPool(HANDLE, LPOVERLAPPED_COMPLETION_ROUTINE)",
             E_FAIL,
+            || show(&[Arg::ptr(h_handle as *const c_void), Arg::Ptr(completion_routine.is_none())]),
             |obj| HttpServer::associate_with_thread_pool(obj, h_handle, completion_routine),
         )
     }
@@ -5370,7 +6472,13 @@ unsafe extern "C" fn i_http_server_increment_thread_count<T: HttpServer>(this: *
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::IncrementThreadCount()", (), |obj| HttpServer::increment_thread_count(obj))
+        enter::<T, _>(
+            this,
+            "IHttpServer::IncrementThreadCount()",
+            (),
+            || show(&[]),
+            |obj| HttpServer::increment_thread_count(obj),
+        )
     }
 }
 
@@ -5379,7 +6487,13 @@ unsafe extern "C" fn i_http_server_decrement_thread_count<T: HttpServer>(this: *
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::DecrementThreadCount()", (), |obj| HttpServer::decrement_thread_count(obj))
+        enter::<T, _>(
+            this,
+            "IHttpServer::DecrementThreadCount()",
+            (),
+            || show(&[]),
+            |obj| HttpServer::decrement_thread_count(obj),
+        )
     }
 }
 
@@ -5392,9 +6506,13 @@ unsafe extern "C" fn i_http_server_report_unhealthy<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::ReportUnhealthy(PCWSTR, HRESULT)", (), |obj| {
-            HttpServer::report_unhealthy(obj, WStrArg::new(psz_reason_string), hr_reason)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::ReportUnhealthy(PCWSTR, HRESULT)",
+            (),
+            || show(&[Arg::WStr(psz_reason_string), Arg::Int(hr_reason as i128)]),
+            |obj| HttpServer::report_unhealthy(obj, WStrArg::new(psz_reason_string), hr_reason),
+        )
     }
 }
 
@@ -5403,9 +6521,13 @@ unsafe extern "C" fn i_http_server_recycle_process<T: HttpServer>(this: *mut c_v
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::RecycleProcess(PCWSTR)", (), |obj| {
-            HttpServer::recycle_process(obj, WStrArg::new(psz_reason))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::RecycleProcess(PCWSTR)",
+            (),
+            || show(&[Arg::WStr(psz_reason)]),
+            |obj| HttpServer::recycle_process(obj, WStrArg::new(psz_reason)),
+        )
     }
 }
 
@@ -5414,9 +6536,13 @@ unsafe extern "C" fn i_http_server_get_admin_manager<T: HttpServer>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::GetAdminManager() const", core::ptr::null_mut(), |obj| {
-            HttpServer::get_admin_manager(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::GetAdminManager() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpServer::get_admin_manager(obj),
+        )
     }
 }
 
@@ -5439,6 +6565,18 @@ unsafe extern "C" fn i_http_server_get_file_info<T: HttpServer>(
             this,
             "IHttpServer::GetFileInfo(PCWSTR, HANDLE, PSID, PCWSTR, HANDLE, BOOL, IHttpFileInfo**, IHttpTraceContext*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(psz_physical_path),
+                    Arg::ptr(h_user_token as *const c_void),
+                    Arg::ptr(p_sid as *const c_void),
+                    Arg::WStr(psz_change_notification_path),
+                    Arg::ptr(h_change_notification_token as *const c_void),
+                    Arg::Int(f_cache as i128),
+                    Arg::ptr(pp_file_info),
+                    Arg::ptr(p_http_trace_context),
+                ])
+            },
             |obj| {
                 HttpServer::get_file_info(
                     obj,
@@ -5461,9 +6599,13 @@ unsafe extern "C" fn i_http_server_flush_kernel_cache<T: HttpServer>(this: *mut 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::FlushKernelCache(PCWSTR)", E_FAIL, |obj| {
-            HttpServer::flush_kernel_cache(obj, WStrArg::new(psz_url))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::FlushKernelCache(PCWSTR)",
+            E_FAIL,
+            || show(&[Arg::WStr(psz_url)]),
+            |obj| HttpServer::flush_kernel_cache(obj, WStrArg::new(psz_url)),
+        )
     }
 }
 
@@ -5478,7 +6620,7 @@ unsafe extern "C" fn i_http_server_do_cache_operation<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::DoCacheOperation(CACHE_OPERATION, IHttpCacheKey*, IHttpCacheSpecificData**, IHttpTraceContext*)", E_FAIL, |obj| HttpServer::do_cache_operation(obj, cache_operation, p_cache_key, Out::new(pp_cache_specific_data), p_http_trace_context))
+        enter::<T, _>(this, "IHttpServer::DoCacheOperation(CACHE_OPERATION, IHttpCacheKey*, IHttpCacheSpecificData**, IHttpTraceContext*)", E_FAIL, || show(&[Arg::Int(cache_operation as i128), Arg::ptr(p_cache_key), Arg::ptr(pp_cache_specific_data), Arg::ptr(p_http_trace_context)]), |obj| HttpServer::do_cache_operation(obj, cache_operation, p_cache_key, Out::new(pp_cache_specific_data), p_http_trace_context))
     }
 }
 
@@ -5490,9 +6632,13 @@ unsafe extern "C" fn i_http_server_notify_custom_notification<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::NotifyCustomNotification(ICustomNotificationProvider*)", 0, |obj| {
-            HttpServer::notify_custom_notification(obj, p_custom_output)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::NotifyCustomNotification(ICustomNotificationProvider*)",
+            0,
+            || show(&[Arg::ptr(p_custom_output)]),
+            |obj| HttpServer::notify_custom_notification(obj, p_custom_output),
+        )
     }
 }
 
@@ -5503,9 +6649,13 @@ unsafe extern "C" fn i_http_server_get_perf_counter_info<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::GetPerfCounterInfo()", core::ptr::null_mut(), |obj| {
-            HttpServer::get_perf_counter_info(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::GetPerfCounterInfo()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpServer::get_perf_counter_info(obj),
+        )
     }
 }
 
@@ -5514,9 +6664,13 @@ unsafe extern "C" fn i_http_server_recycle_application<T: HttpServer>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::RecycleApplication(PCWSTR)", (), |obj| {
-            HttpServer::recycle_application(obj, WStrArg::new(psz_app_config_path))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::RecycleApplication(PCWSTR)",
+            (),
+            || show(&[Arg::WStr(psz_app_config_path)]),
+            |obj| HttpServer::recycle_application(obj, WStrArg::new(psz_app_config_path)),
+        )
     }
 }
 
@@ -5525,9 +6679,13 @@ unsafe extern "C" fn i_http_server_notify_configuration_change<T: HttpServer>(th
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::NotifyConfigurationChange(PCWSTR)", (), |obj| {
-            HttpServer::notify_configuration_change(obj, WStrArg::new(psz_path))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::NotifyConfigurationChange(PCWSTR)",
+            (),
+            || show(&[Arg::WStr(psz_path)]),
+            |obj| HttpServer::notify_configuration_change(obj, WStrArg::new(psz_path)),
+        )
     }
 }
 
@@ -5536,9 +6694,13 @@ unsafe extern "C" fn i_http_server_notify_file_change<T: HttpServer>(this: *mut 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::NotifyFileChange(PCWSTR)", (), |obj| {
-            HttpServer::notify_file_change(obj, WStrArg::new(psz_file_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::NotifyFileChange(PCWSTR)",
+            (),
+            || show(&[Arg::WStr(psz_file_name)]),
+            |obj| HttpServer::notify_file_change(obj, WStrArg::new(psz_file_name)),
+        )
     }
 }
 
@@ -5549,9 +6711,13 @@ unsafe extern "C" fn i_http_server_dispense_container<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::DispenseContainer()", core::ptr::null_mut(), |obj| {
-            HttpServer::dispense_container(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::DispenseContainer()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpServer::dispense_container(obj),
+        )
     }
 }
 
@@ -5564,9 +6730,13 @@ unsafe extern "C" fn i_http_server_add_fragment_to_cache<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::AddFragmentToCache(HTTP_DATA_CHUNK*, PCWSTR)", E_FAIL, |obj| {
-            HttpServer::add_fragment_to_cache(obj, Ptr::new(p_data_chunk), WStrArg::new(psz_fragment_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::AddFragmentToCache(HTTP_DATA_CHUNK*, PCWSTR)",
+            E_FAIL,
+            || show(&[Arg::ptr(p_data_chunk), Arg::WStr(psz_fragment_name)]),
+            |obj| HttpServer::add_fragment_to_cache(obj, Ptr::new(p_data_chunk), WStrArg::new(psz_fragment_name)),
+        )
     }
 }
 
@@ -5581,15 +6751,28 @@ unsafe extern "C" fn i_http_server_read_fragment_from_cache<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::ReadFragmentFromCache(PCWSTR, BYTE*, DWORD, DWORD*)", E_FAIL, |obj| {
-            HttpServer::read_fragment_from_cache(
-                obj,
-                WStrArg::new(psz_fragment_name),
-                Ptr::new(pv_buffer),
-                cb_size,
-                Out::new(pcb_copied),
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::ReadFragmentFromCache(PCWSTR, BYTE*, DWORD, DWORD*)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(psz_fragment_name),
+                    Arg::ptr(pv_buffer),
+                    Arg::Int(cb_size as i128),
+                    Arg::ptr(pcb_copied),
+                ])
+            },
+            |obj| {
+                HttpServer::read_fragment_from_cache(
+                    obj,
+                    WStrArg::new(psz_fragment_name),
+                    Ptr::new(pv_buffer),
+                    cb_size,
+                    Out::new(pcb_copied),
+                )
+            },
+        )
     }
 }
 
@@ -5601,9 +6784,13 @@ unsafe extern "C" fn i_http_server_remove_fragment_from_cache<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::RemoveFragmentFromCache(PCWSTR)", E_FAIL, |obj| {
-            HttpServer::remove_fragment_from_cache(obj, WStrArg::new(psz_fragment_name))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::RemoveFragmentFromCache(PCWSTR)",
+            E_FAIL,
+            || show(&[Arg::WStr(psz_fragment_name)]),
+            |obj| HttpServer::remove_fragment_from_cache(obj, WStrArg::new(psz_fragment_name)),
+        )
     }
 }
 
@@ -5615,9 +6802,13 @@ unsafe extern "C" fn i_http_server_get_worker_process_settings<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::GetWorkerProcessSettings(IWpfSettings**)", E_FAIL, |obj| {
-            HttpServer::get_worker_process_settings(obj, Out::new(pp_worker_process_settings))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::GetWorkerProcessSettings(IWpfSettings**)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_worker_process_settings)]),
+            |obj| HttpServer::get_worker_process_settings(obj, Out::new(pp_worker_process_settings)),
+        )
     }
 }
 
@@ -5636,6 +6827,14 @@ unsafe extern "C" fn i_http_server_get_protocol_manager_custom_interface<T: Http
             this,
             "IHttpServer::GetProtocolManagerCustomInterface(PCWSTR, PCWSTR, DWORD, PVOID*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(p_protocol_manager_dll),
+                    Arg::WStr(p_protocol_manager_dll_init_function),
+                    Arg::Int(dw_custom_interface_id as i128),
+                    Arg::ptr(pp_custom_interface),
+                ])
+            },
             |obj| {
                 HttpServer::get_protocol_manager_custom_interface(
                     obj,
@@ -5658,9 +6857,19 @@ unsafe extern "C" fn i_http_server_satisfies_precondition<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::SatisfiesPrecondition(PCWSTR, BOOL*) const", 0, |obj| {
-            HttpServer::satisfies_precondition(obj, WStrArg::new(psz_precondition), Out::new(pf_unknown_precondition))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::SatisfiesPrecondition(PCWSTR, BOOL*) const",
+            0,
+            || show(&[Arg::WStr(psz_precondition), Arg::ptr(pf_unknown_precondition)]),
+            |obj| {
+                HttpServer::satisfies_precondition(
+                    obj,
+                    WStrArg::new(psz_precondition),
+                    Out::new(pf_unknown_precondition),
+                )
+            },
+        )
     }
 }
 
@@ -5669,9 +6878,13 @@ unsafe extern "C" fn i_http_server_get_trace_context<T: HttpServer>(this: *mut c
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::GetTraceContext() const", core::ptr::null_mut(), |obj| {
-            HttpServer::get_trace_context(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::GetTraceContext() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpServer::get_trace_context(obj),
+        )
     }
 }
 
@@ -5689,6 +6902,7 @@ unsafe extern "C" fn i_http_server_register_file_change_monitor<T: HttpServer>(
             this,
             "IHttpServer::RegisterFileChangeMonitor(PCWSTR, HANDLE, IHttpFileMonitor**)",
             E_FAIL,
+            || show(&[Arg::WStr(psz_path), Arg::ptr(h_token as *const c_void), Arg::ptr(pp_file_monitor)]),
             |obj| {
                 HttpServer::register_file_change_monitor(
                     obj,
@@ -5710,9 +6924,13 @@ unsafe extern "C" fn i_http_server_get_extended_interface<T: HttpServer>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer::GetExtendedInterface(HTTP_SERVER_INTERFACE_VERSION, PVOID*)", E_FAIL, |obj| {
-            HttpServer::get_extended_interface(obj, version, Out::new(pp_interface))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer::GetExtendedInterface(HTTP_SERVER_INTERFACE_VERSION, PVOID*)",
+            E_FAIL,
+            || show(&[Arg::Int(version as i128), Arg::ptr(pp_interface)]),
+            |obj| HttpServer::get_extended_interface(obj, version, Out::new(pp_interface)),
+        )
     }
 }
 
@@ -5823,6 +7041,17 @@ unsafe extern "C" fn i_http_server2_get_token<T: HttpServer2>(
             this,
             "IHttpServer2::GetToken(PCWSTR, PCWSTR, DWORD, IHttpTokenEntry**, PCWSTR, PSOCKADDR, IHttpTraceContext*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(psz_user_name),
+                    Arg::WStr(psz_password),
+                    Arg::Int(dw_logon_method as i128),
+                    Arg::ptr(pp_token_entry),
+                    Arg::WStr(psz_default_domain),
+                    Arg::ptr(p_sock_addr as *const c_void),
+                    Arg::ptr(p_http_trace_context),
+                ])
+            },
             |obj| {
                 HttpServer2::get_token(
                     obj,
@@ -5847,9 +7076,13 @@ unsafe extern "C" fn i_http_server2_get_app_pool_config_file<T: HttpServer2>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer2::GetAppPoolConfigFile(DWORD*) const", core::ptr::null(), |obj| {
-            HttpServer2::get_app_pool_config_file(obj, Out::new(pcch_config_file_path))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer2::GetAppPoolConfigFile(DWORD*) const",
+            core::ptr::null(),
+            || show(&[Arg::ptr(pcch_config_file_path)]),
+            |obj| HttpServer2::get_app_pool_config_file(obj, Out::new(pcch_config_file_path)),
+        )
     }
 }
 
@@ -5868,6 +7101,7 @@ unsafe extern "C" fn i_http_server2_get_extended_interface_by_guid<T: HttpServer
             this,
             "IHttpServer2::GetExtendedInterface(const GUID&, PVOID, const GUID&, PVOID*)",
             E_FAIL,
+            || show(&[Arg::ptr(version1), Arg::ptr(p_input as *const c_void), Arg::ptr(version2), Arg::ptr(pp_output)]),
             |obj| HttpServer2::get_extended_interface_by_guid(obj, version1, p_input, version2, Out::new(pp_output)),
         )
     }
@@ -5883,14 +7117,20 @@ unsafe extern "C" fn i_http_server2_get_metadata<T: HttpServer2>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer2::GetMetadata(PCWSTR, PCWSTR, IReferencedMetadataInfo**)", E_FAIL, |obj| {
-            HttpServer2::get_metadata(
-                obj,
-                WStrArg::new(psz_site_name),
-                WStrArg::new(psz_url),
-                Out::new(pp_metadata_info),
-            )
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer2::GetMetadata(PCWSTR, PCWSTR, IReferencedMetadataInfo**)",
+            E_FAIL,
+            || show(&[Arg::WStr(psz_site_name), Arg::WStr(psz_url), Arg::ptr(pp_metadata_info)]),
+            |obj| {
+                HttpServer2::get_metadata(
+                    obj,
+                    WStrArg::new(psz_site_name),
+                    WStrArg::new(psz_url),
+                    Out::new(pp_metadata_info),
+                )
+            },
+        )
     }
 }
 
@@ -5902,9 +7142,13 @@ unsafe extern "C" fn i_http_server2_get_worker_process_framework<T: HttpServer2>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer2::GetWorkerProcessFramework(IWorkerProcessFramework**)", E_FAIL, |obj| {
-            HttpServer2::get_worker_process_framework(obj, Out::new(pp_worker_process_framework))
-        })
+        enter::<T, _>(
+            this,
+            "IHttpServer2::GetWorkerProcessFramework(IWorkerProcessFramework**)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_worker_process_framework)]),
+            |obj| HttpServer2::get_worker_process_framework(obj, Out::new(pp_worker_process_framework)),
+        )
     }
 }
 
@@ -5982,7 +7226,7 @@ unsafe extern "C" fn i_http_server3_query_request_property<T: HttpServer3>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpServer3::QueryRequestProperty(HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY, PVOID, ULONG, PVOID, ULONG, PULONG, LPOVERLAPPED)", E_FAIL, |obj| HttpServer3::query_request_property(obj, id, property_id, p_qualifier, qualifier_size, p_output, output_buffer_size, pcb_bytes_returned, p_overlapped))
+        enter::<T, _>(this, "IHttpServer3::QueryRequestProperty(HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY, PVOID, ULONG, PVOID, ULONG, PULONG, LPOVERLAPPED)", E_FAIL, || show(&[Arg::Int(id as i128), Arg::Int(property_id as i128), Arg::ptr(p_qualifier as *const c_void), Arg::Int(qualifier_size as i128), Arg::ptr(p_output as *const c_void), Arg::Int(output_buffer_size as i128), Arg::ptr(pcb_bytes_returned as *const c_void), Arg::ptr(p_overlapped as *const c_void)]), |obj| HttpServer3::query_request_property(obj, id, property_id, p_qualifier, qualifier_size, p_output, output_buffer_size, pcb_bytes_returned, p_overlapped))
     }
 }
 
@@ -6043,9 +7287,13 @@ unsafe extern "C" fn i_http_event_provider_set_error_status<T: HttpEventProvider
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpEventProvider::SetErrorStatus(HRESULT)", (), |obj| {
-            HttpEventProvider::set_error_status(obj, hr_error)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpEventProvider::SetErrorStatus(HRESULT)",
+            (),
+            || show(&[Arg::Int(hr_error as i128)]),
+            |obj| HttpEventProvider::set_error_status(obj, hr_error),
+        )
     }
 }
 
@@ -6078,9 +7326,13 @@ unsafe extern "C" fn i_http_completion_info_get_completion_bytes<T: HttpCompleti
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCompletionInfo::GetCompletionBytes() const", 0, |obj| {
-            HttpCompletionInfo::get_completion_bytes(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCompletionInfo::GetCompletionBytes() const",
+            0,
+            || show(&[]),
+            |obj| HttpCompletionInfo::get_completion_bytes(obj),
+        )
     }
 }
 
@@ -6089,9 +7341,13 @@ unsafe extern "C" fn i_http_completion_info_get_completion_status<T: HttpComplet
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCompletionInfo::GetCompletionStatus() const", E_FAIL, |obj| {
-            HttpCompletionInfo::get_completion_status(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCompletionInfo::GetCompletionStatus() const",
+            E_FAIL,
+            || show(&[]),
+            |obj| HttpCompletionInfo::get_completion_status(obj),
+        )
     }
 }
 
@@ -6122,9 +7378,13 @@ unsafe extern "C" fn i_http_completion_info2_get_completed_operation<T: HttpComp
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpCompletionInfo2::GetCompletedOperation() const", 0, |obj| {
-            HttpCompletionInfo2::get_completed_operation(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpCompletionInfo2::GetCompletedOperation() const",
+            0,
+            || show(&[]),
+            |obj| HttpCompletionInfo2::get_completed_operation(obj),
+        )
     }
 }
 
@@ -6156,9 +7416,13 @@ unsafe extern "C" fn i_authentication_provider_set_user<T: AuthenticationProvide
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IAuthenticationProvider::SetUser(IHttpUser*)", (), |obj| {
-            AuthenticationProvider::set_user(obj, p_user)
-        })
+        enter::<T, _>(
+            this,
+            "IAuthenticationProvider::SetUser(IHttpUser*)",
+            (),
+            || show(&[Arg::ptr(p_user)]),
+            |obj| AuthenticationProvider::set_user(obj, p_user),
+        )
     }
 }
 
@@ -6199,9 +7463,13 @@ unsafe extern "C" fn i_map_handler_provider_set_script_name<T: MapHandlerProvide
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMapHandlerProvider::SetScriptName(PCWSTR, DWORD)", E_FAIL, |obj| {
-            MapHandlerProvider::set_script_name(obj, WStrArg::new(psz_script_name), cch_script_name)
-        })
+        enter::<T, _>(
+            this,
+            "IMapHandlerProvider::SetScriptName(PCWSTR, DWORD)",
+            E_FAIL,
+            || show(&[Arg::ptr(psz_script_name), Arg::Int(cch_script_name as i128)]),
+            |obj| MapHandlerProvider::set_script_name(obj, WStrArg::new(psz_script_name), cch_script_name),
+        )
     }
 }
 
@@ -6213,9 +7481,13 @@ unsafe extern "C" fn i_map_handler_provider_set_script_map<T: MapHandlerProvider
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMapHandlerProvider::SetScriptMap(IScriptMapInfo*)", (), |obj| {
-            MapHandlerProvider::set_script_map(obj, p_script_map)
-        })
+        enter::<T, _>(
+            this,
+            "IMapHandlerProvider::SetScriptMap(IScriptMapInfo*)",
+            (),
+            || show(&[Arg::ptr(p_script_map)]),
+            |obj| MapHandlerProvider::set_script_map(obj, p_script_map),
+        )
     }
 }
 
@@ -6227,9 +7499,13 @@ unsafe extern "C" fn i_map_handler_provider_set_file_info<T: MapHandlerProvider>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMapHandlerProvider::SetFileInfo(IHttpFileInfo*)", (), |obj| {
-            MapHandlerProvider::set_file_info(obj, p_file_info)
-        })
+        enter::<T, _>(
+            this,
+            "IMapHandlerProvider::SetFileInfo(IHttpFileInfo*)",
+            (),
+            || show(&[Arg::ptr(p_file_info)]),
+            |obj| MapHandlerProvider::set_file_info(obj, p_file_info),
+        )
     }
 }
 
@@ -6270,7 +7546,13 @@ unsafe extern "C" fn i_map_path_provider_get_url<T: MapPathProvider>(this: *mut 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMapPathProvider::GetUrl() const", core::ptr::null(), |obj| MapPathProvider::get_url(obj))
+        enter::<T, _>(
+            this,
+            "IMapPathProvider::GetUrl() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| MapPathProvider::get_url(obj),
+        )
     }
 }
 
@@ -6279,9 +7561,13 @@ unsafe extern "C" fn i_map_path_provider_get_physical_path<T: MapPathProvider>(t
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMapPathProvider::GetPhysicalPath() const", core::ptr::null(), |obj| {
-            MapPathProvider::get_physical_path(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IMapPathProvider::GetPhysicalPath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| MapPathProvider::get_physical_path(obj),
+        )
     }
 }
 
@@ -6294,9 +7580,13 @@ unsafe extern "C" fn i_map_path_provider_set_physical_path<T: MapPathProvider>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IMapPathProvider::SetPhysicalPath(PCWSTR, DWORD)", E_FAIL, |obj| {
-            MapPathProvider::set_physical_path(obj, WStrArg::new(psz_physical_path), cch_physical_path)
-        })
+        enter::<T, _>(
+            this,
+            "IMapPathProvider::SetPhysicalPath(PCWSTR, DWORD)",
+            E_FAIL,
+            || show(&[Arg::ptr(psz_physical_path), Arg::Int(cch_physical_path as i128)]),
+            |obj| MapPathProvider::set_physical_path(obj, WStrArg::new(psz_physical_path), cch_physical_path),
+        )
     }
 }
 
@@ -6353,9 +7643,13 @@ unsafe extern "C" fn i_send_response_provider_get_headers_being_sent<T: SendResp
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ISendResponseProvider::GetHeadersBeingSent() const", 0, |obj| {
-            SendResponseProvider::get_headers_being_sent(obj)
-        })
+        enter::<T, _>(
+            this,
+            "ISendResponseProvider::GetHeadersBeingSent() const",
+            0,
+            || show(&[]),
+            |obj| SendResponseProvider::get_headers_being_sent(obj),
+        )
     }
 }
 
@@ -6364,7 +7658,13 @@ unsafe extern "C" fn i_send_response_provider_get_flags<T: SendResponseProvider>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ISendResponseProvider::GetFlags() const", 0, |obj| SendResponseProvider::get_flags(obj))
+        enter::<T, _>(
+            this,
+            "ISendResponseProvider::GetFlags() const",
+            0,
+            || show(&[]),
+            |obj| SendResponseProvider::get_flags(obj),
+        )
     }
 }
 
@@ -6373,9 +7673,13 @@ unsafe extern "C" fn i_send_response_provider_set_flags<T: SendResponseProvider>
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ISendResponseProvider::SetFlags(DWORD)", (), |obj| {
-            SendResponseProvider::set_flags(obj, dw_flags)
-        })
+        enter::<T, _>(
+            this,
+            "ISendResponseProvider::SetFlags(DWORD)",
+            (),
+            || show(&[Arg::Int(dw_flags as i128)]),
+            |obj| SendResponseProvider::set_flags(obj, dw_flags),
+        )
     }
 }
 
@@ -6386,9 +7690,13 @@ unsafe extern "C" fn i_send_response_provider_get_log_data<T: SendResponseProvid
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ISendResponseProvider::GetLogData() const", core::ptr::null_mut(), |obj| {
-            SendResponseProvider::get_log_data(obj)
-        })
+        enter::<T, _>(
+            this,
+            "ISendResponseProvider::GetLogData() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| SendResponseProvider::get_log_data(obj),
+        )
     }
 }
 
@@ -6400,9 +7708,13 @@ unsafe extern "C" fn i_send_response_provider_set_log_data<T: SendResponseProvid
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ISendResponseProvider::SetLogData(HTTP_LOG_DATA*)", E_FAIL, |obj| {
-            SendResponseProvider::set_log_data(obj, Ptr::new(p_log_data))
-        })
+        enter::<T, _>(
+            this,
+            "ISendResponseProvider::SetLogData(HTTP_LOG_DATA*)",
+            E_FAIL,
+            || show(&[Arg::ptr(p_log_data)]),
+            |obj| SendResponseProvider::set_log_data(obj, Ptr::new(p_log_data)),
+        )
     }
 }
 
@@ -6413,9 +7725,13 @@ unsafe extern "C" fn i_send_response_provider_get_ready_to_log_data<T: SendRespo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ISendResponseProvider::GetReadyToLogData() const", 0, |obj| {
-            SendResponseProvider::get_ready_to_log_data(obj)
-        })
+        enter::<T, _>(
+            this,
+            "ISendResponseProvider::GetReadyToLogData() const",
+            0,
+            || show(&[]),
+            |obj| SendResponseProvider::get_ready_to_log_data(obj),
+        )
     }
 }
 
@@ -6457,9 +7773,13 @@ unsafe extern "C" fn i_read_entity_provider_get_entity<T: ReadEntityProvider>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IReadEntityProvider::GetEntity(PVOID*, DWORD*, DWORD*)", (), |obj| {
-            ReadEntityProvider::get_entity(obj, Out::new(pp_buffer), Out::new(pcb_data), Out::new(pcb_buffer))
-        })
+        enter::<T, _>(
+            this,
+            "IReadEntityProvider::GetEntity(PVOID*, DWORD*, DWORD*)",
+            (),
+            || show(&[Arg::ptr(pp_buffer), Arg::ptr(pcb_data), Arg::ptr(pcb_buffer)]),
+            |obj| ReadEntityProvider::get_entity(obj, Out::new(pp_buffer), Out::new(pcb_data), Out::new(pcb_buffer)),
+        )
     }
 }
 
@@ -6473,9 +7793,13 @@ unsafe extern "C" fn i_read_entity_provider_set_entity<T: ReadEntityProvider>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IReadEntityProvider::SetEntity(PVOID, DWORD, DWORD)", (), |obj| {
-            ReadEntityProvider::set_entity(obj, p_buffer, cb_data, cb_buffer)
-        })
+        enter::<T, _>(
+            this,
+            "IReadEntityProvider::SetEntity(PVOID, DWORD, DWORD)",
+            (),
+            || show(&[Arg::ptr(p_buffer as *const c_void), Arg::Int(cb_data as i128), Arg::Int(cb_buffer as i128)]),
+            |obj| ReadEntityProvider::set_entity(obj, p_buffer, cb_data, cb_buffer),
+        )
     }
 }
 
@@ -6507,9 +7831,13 @@ unsafe extern "C" fn i_pre_begin_request_provider_get_http_context<T: PreBeginRe
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IPreBeginRequestProvider::GetHttpContext()", core::ptr::null_mut(), |obj| {
-            PreBeginRequestProvider::get_http_context(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IPreBeginRequestProvider::GetHttpContext()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| PreBeginRequestProvider::get_http_context(obj),
+        )
     }
 }
 
@@ -6540,9 +7868,13 @@ unsafe extern "C" fn i_http_application_provider_get_application<T: HttpApplicat
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplicationProvider::GetApplication()", core::ptr::null_mut(), |obj| {
-            HttpApplicationProvider::get_application(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpApplicationProvider::GetApplication()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpApplicationProvider::get_application(obj),
+        )
     }
 }
 
@@ -6603,7 +7935,7 @@ unsafe extern "C" fn i_http_application_resolve_modules_provider_register_module
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpApplicationResolveModulesProvider::RegisterModule(HTTP_MODULE_ID, IHttpModuleFactory*, PCWSTR, PCWSTR, PCWSTR, DWORD, DWORD)", E_FAIL, |obj| HttpApplicationResolveModulesProvider::register_module(obj, parent_module_id, p_module_factory, WStrArg::new(psz_module_name), WStrArg::new(psz_module_type), WStrArg::new(psz_module_pre_condition), dw_request_notifications, dw_post_request_notifications))
+        enter::<T, _>(this, "IHttpApplicationResolveModulesProvider::RegisterModule(HTTP_MODULE_ID, IHttpModuleFactory*, PCWSTR, PCWSTR, PCWSTR, DWORD, DWORD)", E_FAIL, || show(&[Arg::ptr(parent_module_id as *const c_void), Arg::ptr(p_module_factory), Arg::WStr(psz_module_name), Arg::WStr(psz_module_type), Arg::WStr(psz_module_pre_condition), Arg::Int(dw_request_notifications as i128), Arg::Int(dw_post_request_notifications as i128)]), |obj| HttpApplicationResolveModulesProvider::register_module(obj, parent_module_id, p_module_factory, WStrArg::new(psz_module_name), WStrArg::new(psz_module_type), WStrArg::new(psz_module_pre_condition), dw_request_notifications, dw_post_request_notifications))
     }
 }
 
@@ -6623,6 +7955,13 @@ unsafe extern "C" fn i_http_application_resolve_modules_provider_set_priority_fo
             this,
             "IHttpApplicationResolveModulesProvider::SetPriorityForRequestNotification(PCWSTR, DWORD, PCWSTR)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(psz_module_name),
+                    Arg::Int(dw_request_notification as i128),
+                    Arg::WStr(psz_priority_alias),
+                ])
+            },
             |obj| {
                 HttpApplicationResolveModulesProvider::set_priority_for_request_notification(
                     obj,
@@ -6689,9 +8028,13 @@ unsafe extern "C" fn i_global_rsca_query_provider_get_function_name<T: GlobalRSC
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalRSCAQueryProvider::GetFunctionName() const", core::ptr::null(), |obj| {
-            GlobalRSCAQueryProvider::get_function_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalRSCAQueryProvider::GetFunctionName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| GlobalRSCAQueryProvider::get_function_name(obj),
+        )
     }
 }
 
@@ -6702,9 +8045,13 @@ unsafe extern "C" fn i_global_rsca_query_provider_get_function_parameters<T: Glo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalRSCAQueryProvider::GetFunctionParameters() const", core::ptr::null(), |obj| {
-            GlobalRSCAQueryProvider::get_function_parameters(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalRSCAQueryProvider::GetFunctionParameters() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| GlobalRSCAQueryProvider::get_function_parameters(obj),
+        )
     }
 }
 
@@ -6717,9 +8064,13 @@ unsafe extern "C" fn i_global_rsca_query_provider_get_output_buffer<T: GlobalRSC
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalRSCAQueryProvider::GetOutputBuffer(DWORD, BYTE**)", E_FAIL, |obj| {
-            GlobalRSCAQueryProvider::get_output_buffer(obj, cb_buffer, Out::new(ppb_buffer))
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalRSCAQueryProvider::GetOutputBuffer(DWORD, BYTE**)",
+            E_FAIL,
+            || show(&[Arg::Int(cb_buffer as i128), Arg::ptr(ppb_buffer)]),
+            |obj| GlobalRSCAQueryProvider::get_output_buffer(obj, cb_buffer, Out::new(ppb_buffer)),
+        )
     }
 }
 
@@ -6733,9 +8084,20 @@ unsafe extern "C" fn i_global_rsca_query_provider_resize_output_buffer<T: Global
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalRSCAQueryProvider::ResizeOutputBuffer(DWORD, DWORD, BYTE**)", E_FAIL, |obj| {
-            GlobalRSCAQueryProvider::resize_output_buffer(obj, cb_new_buffer, cb_bytes_to_copy, Out::new(ppb_buffer))
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalRSCAQueryProvider::ResizeOutputBuffer(DWORD, DWORD, BYTE**)",
+            E_FAIL,
+            || show(&[Arg::Int(cb_new_buffer as i128), Arg::Int(cb_bytes_to_copy as i128), Arg::ptr(ppb_buffer)]),
+            |obj| {
+                GlobalRSCAQueryProvider::resize_output_buffer(
+                    obj,
+                    cb_new_buffer,
+                    cb_bytes_to_copy,
+                    Out::new(ppb_buffer),
+                )
+            },
+        )
     }
 }
 
@@ -6748,9 +8110,13 @@ unsafe extern "C" fn i_global_rsca_query_provider_set_result<T: GlobalRSCAQueryP
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalRSCAQueryProvider::SetResult(DWORD, HRESULT)", (), |obj| {
-            GlobalRSCAQueryProvider::set_result(obj, cb_data, hr)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalRSCAQueryProvider::SetResult(DWORD, HRESULT)",
+            (),
+            || show(&[Arg::Int(cb_data as i128), Arg::Int(hr as i128)]),
+            |obj| GlobalRSCAQueryProvider::set_result(obj, cb_data, hr),
+        )
     }
 }
 
@@ -6785,9 +8151,13 @@ unsafe extern "C" fn i_global_stop_listening_provider_drain_requests_gracefully<
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalStopListeningProvider::DrainRequestsGracefully() const", 0, |obj| {
-            GlobalStopListeningProvider::drain_requests_gracefully(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalStopListeningProvider::DrainRequestsGracefully() const",
+            0,
+            || show(&[]),
+            |obj| GlobalStopListeningProvider::drain_requests_gracefully(obj),
+        )
     }
 }
 
@@ -6835,9 +8205,13 @@ unsafe extern "C" fn i_cache_provider_get_cache_operation<T: CacheProvider>(this
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ICacheProvider::GetCacheOperation() const", 0, |obj| {
-            CacheProvider::get_cache_operation(obj)
-        })
+        enter::<T, _>(
+            this,
+            "ICacheProvider::GetCacheOperation() const",
+            0,
+            || show(&[]),
+            |obj| CacheProvider::get_cache_operation(obj),
+        )
     }
 }
 
@@ -6846,9 +8220,13 @@ unsafe extern "C" fn i_cache_provider_get_cache_key<T: CacheProvider>(this: *mut
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ICacheProvider::GetCacheKey() const", core::ptr::null_mut(), |obj| {
-            CacheProvider::get_cache_key(obj)
-        })
+        enter::<T, _>(
+            this,
+            "ICacheProvider::GetCacheKey() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| CacheProvider::get_cache_key(obj),
+        )
     }
 }
 
@@ -6859,9 +8237,13 @@ unsafe extern "C" fn i_cache_provider_get_cache_record<T: CacheProvider>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ICacheProvider::GetCacheRecord() const", core::ptr::null_mut(), |obj| {
-            CacheProvider::get_cache_record(obj)
-        })
+        enter::<T, _>(
+            this,
+            "ICacheProvider::GetCacheRecord() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| CacheProvider::get_cache_record(obj),
+        )
     }
 }
 
@@ -6873,9 +8255,13 @@ unsafe extern "C" fn i_cache_provider_set_cache_record<T: CacheProvider>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ICacheProvider::SetCacheRecord(IHttpCacheSpecificData*)", (), |obj| {
-            CacheProvider::set_cache_record(obj, p_cache_record)
-        })
+        enter::<T, _>(
+            this,
+            "ICacheProvider::SetCacheRecord(IHttpCacheSpecificData*)",
+            (),
+            || show(&[Arg::ptr(p_cache_record)]),
+            |obj| CacheProvider::set_cache_record(obj, p_cache_record),
+        )
     }
 }
 
@@ -6884,9 +8270,13 @@ unsafe extern "C" fn i_cache_provider_get_trace_context<T: CacheProvider>(this: 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ICacheProvider::GetTraceContext() const", core::ptr::null_mut(), |obj| {
-            CacheProvider::get_trace_context(obj)
-        })
+        enter::<T, _>(
+            this,
+            "ICacheProvider::GetTraceContext() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| CacheProvider::get_trace_context(obj),
+        )
     }
 }
 
@@ -6921,9 +8311,13 @@ unsafe extern "C" fn i_global_configuration_change_provider_get_change_path<T: G
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalConfigurationChangeProvider::GetChangePath() const", core::ptr::null(), |obj| {
-            GlobalConfigurationChangeProvider::get_change_path(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalConfigurationChangeProvider::GetChangePath() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| GlobalConfigurationChangeProvider::get_change_path(obj),
+        )
     }
 }
 
@@ -6959,9 +8353,13 @@ unsafe extern "C" fn i_global_file_change_provider_get_file_name<T: GlobalFileCh
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalFileChangeProvider::GetFileName() const", core::ptr::null(), |obj| {
-            GlobalFileChangeProvider::get_file_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalFileChangeProvider::GetFileName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| GlobalFileChangeProvider::get_file_name(obj),
+        )
     }
 }
 
@@ -6972,9 +8370,13 @@ unsafe extern "C" fn i_global_file_change_provider_get_file_monitor<T: GlobalFil
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalFileChangeProvider::GetFileMonitor()", core::ptr::null_mut(), |obj| {
-            GlobalFileChangeProvider::get_file_monitor(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalFileChangeProvider::GetFileMonitor()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| GlobalFileChangeProvider::get_file_monitor(obj),
+        )
     }
 }
 
@@ -7017,9 +8419,13 @@ unsafe extern "C" fn i_global_trace_event_provider_get_trace_event<T: GlobalTrac
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalTraceEventProvider::GetTraceEvent(HTTP_TRACE_EVENT**)", E_FAIL, |obj| {
-            GlobalTraceEventProvider::get_trace_event(obj, Out::new(pp_trace_event))
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalTraceEventProvider::GetTraceEvent(HTTP_TRACE_EVENT**)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_trace_event)]),
+            |obj| GlobalTraceEventProvider::get_trace_event(obj, Out::new(pp_trace_event)),
+        )
     }
 }
 
@@ -7031,9 +8437,13 @@ unsafe extern "C" fn i_global_trace_event_provider_check_subscription<T: GlobalT
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalTraceEventProvider::CheckSubscription(HTTP_MODULE_ID)", 0, |obj| {
-            GlobalTraceEventProvider::check_subscription(obj, module_id)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalTraceEventProvider::CheckSubscription(HTTP_MODULE_ID)",
+            0,
+            || show(&[Arg::ptr(module_id as *const c_void)]),
+            |obj| GlobalTraceEventProvider::check_subscription(obj, module_id),
+        )
     }
 }
 
@@ -7045,9 +8455,13 @@ unsafe extern "C" fn i_global_trace_event_provider_get_current_http_request_cont
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalTraceEventProvider::GetCurrentHttpRequestContext(IHttpContext**)", E_FAIL, |obj| {
-            GlobalTraceEventProvider::get_current_http_request_context(obj, Out::new(pp_http_context))
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalTraceEventProvider::GetCurrentHttpRequestContext(IHttpContext**)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_http_context)]),
+            |obj| GlobalTraceEventProvider::get_current_http_request_context(obj, Out::new(pp_http_context)),
+        )
     }
 }
 
@@ -7080,9 +8494,13 @@ unsafe extern "C" fn i_global_thread_cleanup_provider_get_application<T: GlobalT
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalThreadCleanupProvider::GetApplication()", core::ptr::null_mut(), |obj| {
-            GlobalThreadCleanupProvider::get_application(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalThreadCleanupProvider::GetApplication()",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| GlobalThreadCleanupProvider::get_application(obj),
+        )
     }
 }
 
@@ -7119,9 +8537,13 @@ unsafe extern "C" fn i_global_application_preload_provider_create_context<T: Glo
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalApplicationPreloadProvider::CreateContext(IHttpContext**)", E_FAIL, |obj| {
-            GlobalApplicationPreloadProvider::create_context(obj, Out::new(pp_http_context))
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalApplicationPreloadProvider::CreateContext(IHttpContext**)",
+            E_FAIL,
+            || show(&[Arg::ptr(pp_http_context)]),
+            |obj| GlobalApplicationPreloadProvider::create_context(obj, Out::new(pp_http_context)),
+        )
     }
 }
 
@@ -7138,6 +8560,7 @@ unsafe extern "C" fn i_global_application_preload_provider_execute_request<T: Gl
             this,
             "IGlobalApplicationPreloadProvider::ExecuteRequest(IHttpContext*, IHttpUser*)",
             E_FAIL,
+            || show(&[Arg::ptr(p_http_context), Arg::ptr(p_http_user)]),
             |obj| GlobalApplicationPreloadProvider::execute_request(obj, p_http_context, p_http_user),
         )
     }
@@ -7173,9 +8596,13 @@ unsafe extern "C" fn i_global_application_preload_provider2_is_process_recycled<
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IGlobalApplicationPreloadProvider2::IsProcessRecycled() const", 0, |obj| {
-            GlobalApplicationPreloadProvider2::is_process_recycled(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IGlobalApplicationPreloadProvider2::IsProcessRecycled() const",
+            0,
+            || show(&[]),
+            |obj| GlobalApplicationPreloadProvider2::is_process_recycled(obj),
+        )
     }
 }
 
@@ -7209,9 +8636,13 @@ unsafe extern "C" fn i_module_allocator_allocate_memory<T: ModuleAllocator>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IModuleAllocator::AllocateMemory(DWORD)", core::ptr::null_mut(), |obj| {
-            ModuleAllocator::allocate_memory(obj, cb_allocation)
-        })
+        enter::<T, _>(
+            this,
+            "IModuleAllocator::AllocateMemory(DWORD)",
+            core::ptr::null_mut(),
+            || show(&[Arg::Int(cb_allocation as i128)]),
+            |obj| ModuleAllocator::allocate_memory(obj, cb_allocation),
+        )
     }
 }
 
@@ -7275,9 +8706,13 @@ unsafe extern "C" fn i_http_module_registration_info_get_name<T: HttpModuleRegis
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpModuleRegistrationInfo::GetName() const", core::ptr::null(), |obj| {
-            HttpModuleRegistrationInfo::get_name(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpModuleRegistrationInfo::GetName() const",
+            core::ptr::null(),
+            || show(&[]),
+            |obj| HttpModuleRegistrationInfo::get_name(obj),
+        )
     }
 }
 
@@ -7288,9 +8723,13 @@ unsafe extern "C" fn i_http_module_registration_info_get_id<T: HttpModuleRegistr
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHttpModuleRegistrationInfo::GetId() const", core::ptr::null_mut(), |obj| {
-            HttpModuleRegistrationInfo::get_id(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IHttpModuleRegistrationInfo::GetId() const",
+            core::ptr::null_mut(),
+            || show(&[]),
+            |obj| HttpModuleRegistrationInfo::get_id(obj),
+        )
     }
 }
 
@@ -7308,6 +8747,13 @@ unsafe extern "C" fn i_http_module_registration_info_set_request_notifications<T
             this,
             "IHttpModuleRegistrationInfo::SetRequestNotifications(IHttpModuleFactory*, DWORD, DWORD)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::ptr(p_module_factory),
+                    Arg::Int(dw_request_notifications as i128),
+                    Arg::Int(dw_post_request_notifications as i128),
+                ])
+            },
             |obj| {
                 HttpModuleRegistrationInfo::set_request_notifications(
                     obj,
@@ -7333,6 +8779,7 @@ unsafe extern "C" fn i_http_module_registration_info_set_global_notifications<T:
             this,
             "IHttpModuleRegistrationInfo::SetGlobalNotifications(CGlobalModule*, DWORD)",
             E_FAIL,
+            || show(&[Arg::ptr(p_global_module), Arg::Int(dw_global_notifications as i128)]),
             |obj| HttpModuleRegistrationInfo::set_global_notifications(obj, p_global_module, dw_global_notifications),
         )
     }
@@ -7353,6 +8800,7 @@ unsafe extern "C" fn i_http_module_registration_info_set_priority_for_request_no
             this,
             "IHttpModuleRegistrationInfo::SetPriorityForRequestNotification(DWORD, PCWSTR)",
             E_FAIL,
+            || show(&[Arg::Int(dw_request_notification as i128), Arg::WStr(psz_priority)]),
             |obj| {
                 HttpModuleRegistrationInfo::set_priority_for_request_notification(
                     obj,
@@ -7379,6 +8827,7 @@ unsafe extern "C" fn i_http_module_registration_info_set_priority_for_global_not
             this,
             "IHttpModuleRegistrationInfo::SetPriorityForGlobalNotification(DWORD, PCWSTR)",
             E_FAIL,
+            || show(&[Arg::Int(dw_global_notification as i128), Arg::WStr(psz_priority)]),
             |obj| {
                 HttpModuleRegistrationInfo::set_priority_for_global_notification(
                     obj,
@@ -7433,6 +8882,7 @@ unsafe extern "C" fn i_http_module_registration_info2_set_priority_for_post_requ
             this,
             "IHttpModuleRegistrationInfo2::SetPriorityForPostRequestNotification(DWORD, PCWSTR)",
             E_FAIL,
+            || show(&[Arg::Int(dw_post_request_notification as i128), Arg::WStr(psz_priority)]),
             |obj| {
                 HttpModuleRegistrationInfo2::set_priority_for_post_request_notification(
                     obj,

@@ -6,6 +6,7 @@
 
 use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
 use crate::ffi::enter::{enter, unimplemented};
+use crate::ffi::trace_args::{show, Arg};
 use core::ffi::c_void;
 use iissim_abi::http::*;
 use iissim_abi::types::*;
@@ -29,14 +30,18 @@ pub trait WpfReferencedObject {
 unsafe extern "C" fn i_wpf_referenced_object_add_ref<T: WpfReferencedObject>(this: *mut c_void) -> ULONG {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IWpfReferencedObject::AddRef()", 0, |obj| WpfReferencedObject::add_ref(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IWpfReferencedObject::AddRef()", 0, || show(&[]), |obj| WpfReferencedObject::add_ref(obj))
+    }
 }
 
 /// `ULONG IWpfReferencedObject::Release()`
 unsafe extern "C" fn i_wpf_referenced_object_release<T: WpfReferencedObject>(this: *mut c_void) -> ULONG {
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
-    unsafe { enter::<T, _>(this, "IWpfReferencedObject::Release()", 0, |obj| WpfReferencedObject::release(obj)) }
+    unsafe {
+        enter::<T, _>(this, "IWpfReferencedObject::Release()", 0, || show(&[]), |obj| WpfReferencedObject::release(obj))
+    }
 }
 
 /// The vtable of `IWpfReferencedObject` whose slots call `T`'s methods; pass it to `ComObj::new`.
@@ -78,9 +83,13 @@ unsafe extern "C" fn i_worker_process_framework_get_wpf_interface<T: WorkerProce
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWorkerProcessFramework::GetWpfInterface(WPF_INTERFACE_ID_ENUM, PVOID*)", E_FAIL, |obj| {
-            WorkerProcessFramework::get_wpf_interface(obj, wpf_interface_id, Out::new(pp_interface))
-        })
+        enter::<T, _>(
+            this,
+            "IWorkerProcessFramework::GetWpfInterface(WPF_INTERFACE_ID_ENUM, PVOID*)",
+            E_FAIL,
+            || show(&[Arg::Int(wpf_interface_id as i128), Arg::ptr(pp_interface)]),
+            |obj| WorkerProcessFramework::get_wpf_interface(obj, wpf_interface_id, Out::new(pp_interface)),
+        )
     }
 }
 
@@ -93,9 +102,13 @@ unsafe extern "C" fn i_worker_process_framework_get_custom_interface<T: WorkerPr
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWorkerProcessFramework::GetCustomInterface(DWORD, PVOID*)", E_FAIL, |obj| {
-            WorkerProcessFramework::get_custom_interface(obj, interface_id, Out::new(pp_interface))
-        })
+        enter::<T, _>(
+            this,
+            "IWorkerProcessFramework::GetCustomInterface(DWORD, PVOID*)",
+            E_FAIL,
+            || show(&[Arg::Int(interface_id as i128), Arg::ptr(pp_interface)]),
+            |obj| WorkerProcessFramework::get_custom_interface(obj, interface_id, Out::new(pp_interface)),
+        )
     }
 }
 
@@ -108,9 +121,13 @@ unsafe extern "C" fn i_worker_process_framework_get_interface_version<T: WorkerP
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWorkerProcessFramework::GetInterfaceVersion(PDWORD, PDWORD)", E_FAIL, |obj| {
-            WorkerProcessFramework::get_interface_version(obj, pdw_major_version, pdw_minor_version)
-        })
+        enter::<T, _>(
+            this,
+            "IWorkerProcessFramework::GetInterfaceVersion(PDWORD, PDWORD)",
+            E_FAIL,
+            || show(&[Arg::ptr(pdw_major_version as *const c_void), Arg::ptr(pdw_minor_version as *const c_void)]),
+            |obj| WorkerProcessFramework::get_interface_version(obj, pdw_major_version, pdw_minor_version),
+        )
     }
 }
 
@@ -158,6 +175,14 @@ unsafe extern "C" fn i_wpf_application_info_util_get_application_properties_from
             this,
             "IWpfApplicationInfoUtil::GetApplicationPropertiesFromAppId(PCWSTR, PWSTR, DWORD*, DWORD*)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(psz_app_id),
+                    Arg::ptr(psz_virtual_path as *const c_void),
+                    Arg::ptr(pcch_virtual_path),
+                    Arg::ptr(pdw_site_id),
+                ])
+            },
             |obj| {
                 WpfApplicationInfoUtil::get_application_properties_from_app_id(
                     obj,
@@ -230,9 +255,13 @@ unsafe extern "C" fn i_wpf_settings_get_dword_property<T: WpfSettings>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfSettings::GetDwordProperty(WPF_SETTINGS_DWORD_ENUM, DWORD*)", E_FAIL, |obj| {
-            WpfSettings::get_dword_property(obj, setting_id, Out::new(pdw_setting))
-        })
+        enter::<T, _>(
+            this,
+            "IWpfSettings::GetDwordProperty(WPF_SETTINGS_DWORD_ENUM, DWORD*)",
+            E_FAIL,
+            || show(&[Arg::Int(setting_id as i128), Arg::ptr(pdw_setting)]),
+            |obj| WpfSettings::get_dword_property(obj, setting_id, Out::new(pdw_setting)),
+        )
     }
 }
 
@@ -249,6 +278,7 @@ unsafe extern "C" fn i_wpf_settings_get_ulonglong_property<T: WpfSettings>(
             this,
             "IWpfSettings::GetUlonglongProperty(WPF_SETTINGS_ULONGLONG_ENUM, ULONGLONG*)",
             E_FAIL,
+            || show(&[Arg::Int(setting_id as i128), Arg::ptr(p_setting)]),
             |obj| WpfSettings::get_ulonglong_property(obj, setting_id, Out::new(p_setting)),
         )
     }
@@ -264,9 +294,13 @@ unsafe extern "C" fn i_wpf_settings_get_string_property<T: WpfSettings>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfSettings::GetStringProperty(WPF_SETTINGS_STRING_ENUM, PWSTR, DWORD*)", E_FAIL, |obj| {
-            WpfSettings::get_string_property(obj, setting_id, psz_setting, Out::new(pcch_setting))
-        })
+        enter::<T, _>(
+            this,
+            "IWpfSettings::GetStringProperty(WPF_SETTINGS_STRING_ENUM, PWSTR, DWORD*)",
+            E_FAIL,
+            || show(&[Arg::Int(setting_id as i128), Arg::ptr(psz_setting as *const c_void), Arg::ptr(pcch_setting)]),
+            |obj| WpfSettings::get_string_property(obj, setting_id, psz_setting, Out::new(pcch_setting)),
+        )
     }
 }
 
@@ -279,9 +313,13 @@ unsafe extern "C" fn i_wpf_settings_get_bool_property<T: WpfSettings>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfSettings::GetBoolProperty(WPF_SETTINGS_BOOL_ENUM, BOOL*)", E_FAIL, |obj| {
-            WpfSettings::get_bool_property(obj, setting_id, Out::new(pf_setting))
-        })
+        enter::<T, _>(
+            this,
+            "IWpfSettings::GetBoolProperty(WPF_SETTINGS_BOOL_ENUM, BOOL*)",
+            E_FAIL,
+            || show(&[Arg::Int(setting_id as i128), Arg::ptr(pf_setting)]),
+            |obj| WpfSettings::get_bool_property(obj, setting_id, Out::new(pf_setting)),
+        )
     }
 }
 
@@ -294,9 +332,13 @@ unsafe extern "C" fn i_wpf_settings_get_handle_property<T: WpfSettings>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfSettings::GetHandleProperty(WPF_SETTINGS_HANDLE_ENUM, HANDLE*)", E_FAIL, |obj| {
-            WpfSettings::get_handle_property(obj, setting_id, Ptr::new(ph_setting))
-        })
+        enter::<T, _>(
+            this,
+            "IWpfSettings::GetHandleProperty(WPF_SETTINGS_HANDLE_ENUM, HANDLE*)",
+            E_FAIL,
+            || show(&[Arg::Int(setting_id as i128), Arg::ptr(ph_setting)]),
+            |obj| WpfSettings::get_handle_property(obj, setting_id, Ptr::new(ph_setting)),
+        )
     }
 }
 
@@ -333,9 +375,13 @@ unsafe extern "C" fn i_wpf_actions_recycle_worker_process<T: WpfActions>(this: *
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfActions::RecycleWorkerProcess(PCWSTR)", (), |obj| {
-            WpfActions::recycle_worker_process(obj, WStrArg::new(psz_reason))
-        })
+        enter::<T, _>(
+            this,
+            "IWpfActions::RecycleWorkerProcess(PCWSTR)",
+            (),
+            || show(&[Arg::WStr(psz_reason)]),
+            |obj| WpfActions::recycle_worker_process(obj, WStrArg::new(psz_reason)),
+        )
     }
 }
 
@@ -349,9 +395,26 @@ unsafe extern "C" fn i_wpf_actions_fail_worker_process<T: WpfActions>(
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfActions::FailWorkerProcess(PCWSTR, HRESULT, BOOL)", (), |obj| {
-            WpfActions::fail_worker_process(obj, WStrArg::new(psz_reason), hr_failure_to_report, f_fail_on_next_ping)
-        })
+        enter::<T, _>(
+            this,
+            "IWpfActions::FailWorkerProcess(PCWSTR, HRESULT, BOOL)",
+            (),
+            || {
+                show(&[
+                    Arg::WStr(psz_reason),
+                    Arg::Int(hr_failure_to_report as i128),
+                    Arg::Int(f_fail_on_next_ping as i128),
+                ])
+            },
+            |obj| {
+                WpfActions::fail_worker_process(
+                    obj,
+                    WStrArg::new(psz_reason),
+                    hr_failure_to_report,
+                    f_fail_on_next_ping,
+                )
+            },
+        )
     }
 }
 
@@ -396,7 +459,7 @@ unsafe extern "C" fn i_wpf_expose_protocol_manager_custom_interface_load_protoco
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfExposeProtocolManagerCustomInterface::LoadProtocolManagerAndGetCustomInterface(PCWSTR, PCWSTR, DWORD, PVOID*)", E_FAIL, |obj| WpfExposeProtocolManagerCustomInterface::load_protocol_manager_and_get_custom_interface(obj, WStrArg::new(p_protocol_manager_dll), WStrArg::new(p_protocol_manager_dll_init_function), dw_custom_interface_id, Out::new(pp_custom_interface)))
+        enter::<T, _>(this, "IWpfExposeProtocolManagerCustomInterface::LoadProtocolManagerAndGetCustomInterface(PCWSTR, PCWSTR, DWORD, PVOID*)", E_FAIL, || show(&[Arg::WStr(p_protocol_manager_dll), Arg::WStr(p_protocol_manager_dll_init_function), Arg::Int(dw_custom_interface_id as i128), Arg::ptr(pp_custom_interface)]), |obj| WpfExposeProtocolManagerCustomInterface::load_protocol_manager_and_get_custom_interface(obj, WStrArg::new(p_protocol_manager_dll), WStrArg::new(p_protocol_manager_dll_init_function), dw_custom_interface_id, Out::new(pp_custom_interface)))
     }
 }
 
@@ -431,9 +494,13 @@ unsafe extern "C" fn i_health_status_callback_report_health<T: HealthStatusCallb
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IHealthStatusCallback::ReportHealth(BOOL)", E_FAIL, |obj| {
-            HealthStatusCallback::report_health(obj, f_healthy)
-        })
+        enter::<T, _>(
+            this,
+            "IHealthStatusCallback::ReportHealth(BOOL)",
+            E_FAIL,
+            || show(&[Arg::Int(f_healthy as i128)]),
+            |obj| HealthStatusCallback::report_health(obj, f_healthy),
+        )
     }
 }
 
@@ -468,9 +535,19 @@ unsafe extern "C" fn i_custom_action_result_callback_report_result<T: CustomActi
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ICustomActionResultCallback::ReportResult(HRESULT, PBYTE, DWORD)", E_FAIL, |obj| {
-            CustomActionResultCallback::report_result(obj, hr_status, pb_response, cb_response)
-        })
+        enter::<T, _>(
+            this,
+            "ICustomActionResultCallback::ReportResult(HRESULT, PBYTE, DWORD)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(hr_status as i128),
+                    Arg::ptr(pb_response as *const c_void),
+                    Arg::Int(cb_response as i128),
+                ])
+            },
+            |obj| CustomActionResultCallback::report_result(obj, hr_status, pb_response, cb_response),
+        )
     }
 }
 
@@ -512,9 +589,22 @@ unsafe extern "C" fn i_custom_action2_result_callback_report_result<T: CustomAct
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "ICustomAction2ResultCallback::ReportResult(HRESULT, BOOL, PBYTE, DWORD)", E_FAIL, |obj| {
-            CustomAction2ResultCallback::report_result(obj, hr_status, f_final_response, pb_response, cb_response)
-        })
+        enter::<T, _>(
+            this,
+            "ICustomAction2ResultCallback::ReportResult(HRESULT, BOOL, PBYTE, DWORD)",
+            E_FAIL,
+            || {
+                show(&[
+                    Arg::Int(hr_status as i128),
+                    Arg::Int(f_final_response as i128),
+                    Arg::ptr(pb_response as *const c_void),
+                    Arg::Int(cb_response as i128),
+                ])
+            },
+            |obj| {
+                CustomAction2ResultCallback::report_result(obj, hr_status, f_final_response, pb_response, cb_response)
+            },
+        )
     }
 }
 
@@ -570,6 +660,14 @@ unsafe extern "C" fn i_wpf_application_preload_util_get_application_preload_info
             this,
             "IWpfApplicationPreloadUtil::GetApplicationPreloadInfo(PCWSTR, BOOL*, BSTR*, SAFEARRAY**)",
             E_FAIL,
+            || {
+                show(&[
+                    Arg::WStr(psz_config_path),
+                    Arg::ptr(pf_enabled),
+                    Arg::ptr(pbstr_type),
+                    Arg::ptr(psa_preload_values),
+                ])
+            },
             |obj| {
                 WpfApplicationPreloadUtil::get_application_preload_info(
                     obj,
@@ -597,6 +695,7 @@ unsafe extern "C" fn i_wpf_application_preload_util_report_application_preload_f
             this,
             "IWpfApplicationPreloadUtil::ReportApplicationPreloadFailure(PCWSTR, HRESULT, PCWSTR)",
             E_FAIL,
+            || show(&[Arg::WStr(psz_config_path), Arg::Int(hr_failure_code as i128), Arg::WStr(psz_error_string)]),
             |obj| {
                 WpfApplicationPreloadUtil::report_application_preload_failure(
                     obj,
@@ -658,9 +757,13 @@ unsafe extern "C" fn i_wpf_listener_channel_callback_report_started<T: WpfListen
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfListenerChannelCallback::ReportStarted()", E_FAIL, |obj| {
-            WpfListenerChannelCallback::report_started(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IWpfListenerChannelCallback::ReportStarted()",
+            E_FAIL,
+            || show(&[]),
+            |obj| WpfListenerChannelCallback::report_started(obj),
+        )
     }
 }
 
@@ -672,9 +775,13 @@ unsafe extern "C" fn i_wpf_listener_channel_callback_report_stopped<T: WpfListen
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfListenerChannelCallback::ReportStopped(HRESULT)", E_FAIL, |obj| {
-            WpfListenerChannelCallback::report_stopped(obj, hr)
-        })
+        enter::<T, _>(
+            this,
+            "IWpfListenerChannelCallback::ReportStopped(HRESULT)",
+            E_FAIL,
+            || show(&[Arg::Int(hr as i128)]),
+            |obj| WpfListenerChannelCallback::report_stopped(obj, hr),
+        )
     }
 }
 
@@ -685,9 +792,13 @@ unsafe extern "C" fn i_wpf_listener_channel_callback_report_message_received<T: 
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfListenerChannelCallback::ReportMessageReceived()", E_FAIL, |obj| {
-            WpfListenerChannelCallback::report_message_received(obj)
-        })
+        enter::<T, _>(
+            this,
+            "IWpfListenerChannelCallback::ReportMessageReceived()",
+            E_FAIL,
+            || show(&[]),
+            |obj| WpfListenerChannelCallback::report_message_received(obj),
+        )
     }
 }
 
@@ -699,9 +810,13 @@ unsafe extern "C" fn i_wpf_listener_channel_callback_get_id<T: WpfListenerChanne
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfListenerChannelCallback::GetId(DWORD*)", E_FAIL, |obj| {
-            WpfListenerChannelCallback::get_id(obj, Out::new(pdw_listener_channel_id))
-        })
+        enter::<T, _>(
+            this,
+            "IWpfListenerChannelCallback::GetId(DWORD*)",
+            E_FAIL,
+            || show(&[Arg::ptr(pdw_listener_channel_id)]),
+            |obj| WpfListenerChannelCallback::get_id(obj, Out::new(pdw_listener_channel_id)),
+        )
     }
 }
 
@@ -714,9 +829,13 @@ unsafe extern "C" fn i_wpf_listener_channel_callback_get_blob<T: WpfListenerChan
     // SAFETY: `this` is null or a `ComObj<T>` whose vtable holds this thunk, and the arguments
     // are what the method's documentation promises; `enter` checks `this` and catches panics.
     unsafe {
-        enter::<T, _>(this, "IWpfListenerChannelCallback::GetBlob(PBYTE, DWORD*)", E_FAIL, |obj| {
-            WpfListenerChannelCallback::get_blob(obj, p_blob, Out::new(pcb_blob))
-        })
+        enter::<T, _>(
+            this,
+            "IWpfListenerChannelCallback::GetBlob(PBYTE, DWORD*)",
+            E_FAIL,
+            || show(&[Arg::ptr(p_blob as *const c_void), Arg::ptr(pcb_blob)]),
+            |obj| WpfListenerChannelCallback::get_blob(obj, p_blob, Out::new(pcb_blob)),
+        )
     }
 }
 
