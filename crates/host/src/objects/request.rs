@@ -43,11 +43,11 @@ impl Request {
     }
 
     /// A header's value copied into the request arena, with its length, or NULL and 0.
-    fn header(&self, name: &str, len: Out<'_, USHORT>) -> PCSTR {
-        if let Some(id) = REQUEST_HEADER_NAMES.iter().position(|n| n.eq_ignore_ascii_case(name)) {
+    fn header(&self, name: &[u8], len: Out<'_, USHORT>) -> PCSTR {
+        if let Some(id) = known_id(name) {
             return self.known_header(id, len);
         }
-        let (ptr, n) = self.copy_header(name);
+        let (ptr, n) = self.copy_header(&String::from_utf8_lossy(name));
         len.set(n);
         ptr
     }
@@ -206,6 +206,24 @@ impl Request {
     }
 }
 
+/// The id of a known request header, by name (case-insensitive). Names are grouped by length
+/// once per process, so a lookup compares against the two or three names of that length only.
+fn known_id(name: &[u8]) -> Option<usize> {
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<usize>>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let mut table = vec![Vec::new(); REQUEST_HEADER_NAMES.iter().map(|n| n.len()).max().unwrap_or(0) + 1];
+        for (id, name) in REQUEST_HEADER_NAMES.iter().enumerate() {
+            table[name.len()].push(id);
+        }
+        table
+    });
+    by_length
+        .get(name.len())?
+        .iter()
+        .copied()
+        .find(|&id| REQUEST_HEADER_NAMES[id].as_bytes().eq_ignore_ascii_case(name))
+}
+
 impl HttpRequest for Request {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-getrawhttprequest-method
     /// Partial: changes a module writes into the structure are not read back into the request.
@@ -227,8 +245,8 @@ impl HttpRequest for Request {
                 "pszHeaderName is NULL",
             );
         }
-        match name.to_str() {
-            Some(name) => self.header(&name, len),
+        match name.to_bytes() {
+            Some(name) => self.header(name, len),
             None => {
                 len.set(0);
                 std::ptr::null()
@@ -523,5 +541,20 @@ impl HttpRequest4 for Request {
             received,
             pending,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known_id;
+
+    /// Ids as http.sys numbers request headers (HTTP_HEADER_ID: Host 28, User-Agent 40).
+    #[test]
+    fn known_headers_are_found_by_name_in_any_case() {
+        assert_eq!(known_id(b"user-agent"), Some(40));
+        assert_eq!(known_id(b"HOST"), Some(28));
+        assert_eq!(known_id(b"Cache-Control"), Some(0));
+        assert_eq!(known_id(b"X-Custom"), None);
+        assert_eq!(known_id(b""), None);
     }
 }
