@@ -56,3 +56,27 @@ fn chunks_by_reference_insert_where_asked() {
     let response = harness().strict(false).get("/chunks").send();
     assert!(response.body.starts_with(b"hello world!\n"), "{:?}", String::from_utf8_lossy(&response.body));
 }
+
+/// The cache policy starts as IIS's default implementer does (kernel and user policy
+/// HttpCachePolicyNocache with 0 seconds, empty vary-by lists, user cache enabled, not
+/// cached), keeps one HTTP_CACHE_POLICY the module writes through, joins vary-by headers with
+/// commas (NULL appends nothing and succeeds) and keeps every flag once set.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-getcachepolicy-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-getkernelcachepolicy-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-appendvarybyheader-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-isusercacheenabled-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-iscached-method
+#[test]
+fn cache_policy_defaults_and_setters() {
+    let response = harness().get("/cache-policy").send();
+    assert_eq!(response.status, 200);
+    assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
+    assert_eq!(
+        String::from_utf8(response.body).unwrap(),
+        "kernel 0/0 user 0/0 same 1\n\
+         before: user 1 cached 0 invalidator 0 force 0 headers [] queries [] value []\n\
+         append: 00000000 00000000 00000000 00000000 00000000\n\
+         after: user 0 cached 1 invalidator 1 force 1 headers [Accept,Accept-Language] queries [page] value [mobile]\n\
+         kernel 2/30\n"
+    );
+}

@@ -4,6 +4,7 @@
 
 pub mod allocator;
 pub mod application;
+pub mod cache_policy;
 pub mod completion_info;
 pub mod connection;
 pub mod containers;

@@ -8,12 +8,15 @@
 //! SetErrorDescription, GetErrorDescription, GetHeaderChanges (without the known-header arrays),
 //! IHttpResponse2's WriteEntityChunks and Flush, IHttpResponse3::PushPromise (HTTP/1.x: not
 //! supported), IHttpResponse4's trailers, ResetStream and SetNeedGoAway (recorded).
-//! Diagnosed: GetCachePolicy; file-handle and fragment-cache chunks.
+//! GetCachePolicy (one policy per response, made on first use).
+//! Diagnosed: file-handle and fragment-cache chunks.
 //!
 //! The response is buffered until the request ends or a module calls `Flush`; after that the
 //! status and headers are sent and can no longer change.
 
-use super::generated::thunks::{HttpResponse, HttpResponse2, HttpResponse3, HttpResponse4};
+use super::cache_policy::CachePolicy;
+use super::generated::thunks::{http_cache_policy2_vtable, HttpResponse, HttpResponse2, HttpResponse3, HttpResponse4};
+use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
 use crate::ffi::memory::Chunk;
@@ -28,6 +31,7 @@ use iissim_abi::http::{
 };
 use iissim_abi::types::*;
 use iissim_abi::*;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// `ERROR_ARITHMETIC_OVERFLOW`: more chunks than an `HTTP_RESPONSE` can count.
@@ -37,6 +41,7 @@ const MAX_CHUNKS: usize = 65_535;
 
 pub struct Response {
     state: Rc<RequestState>,
+    cache_policy: OnceCell<ComObj<CachePolicy>>,
 }
 
 /// A chunk the host can send, or why not.
@@ -75,7 +80,7 @@ fn bool_of(flag: bool) -> BOOL {
 
 impl Response {
     pub fn new(state: Rc<RequestState>) -> Self {
-        Response { state }
+        Response { state, cache_policy: OnceCell::new() }
     }
 
     /// Reads the response, after taking in what a module changed through the raw structure.
@@ -450,6 +455,14 @@ impl HttpResponse for Response {
 
     fn get_kernel_cache_enabled(&self) -> BOOL {
         FALSE
+    }
+
+    /// The same policy object for the whole request.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-getcachepolicy-method
+    fn get_cache_policy(&self) -> *mut IHttpCachePolicy {
+        self.cache_policy
+            .get_or_init(|| ComObj::new(http_cache_policy2_vtable::<CachePolicy>(), CachePolicy::default()))
+            .as_ptr()
     }
 
     fn suppress_headers(&self) {
