@@ -58,6 +58,21 @@ fn redirect_sets_302_and_location_with_the_query_string() {
     assert_eq!(response.header("Location"), Some("/target?x=1"));
 }
 
+/// The request's start time is on the clock the module's GetTickCount64 reads, and the
+/// elapsed time counts from it (the module sleeps 20 ms between the two calls).
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext4-getrequeststarttime-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext4-getrequestelapsedtime-method
+#[test]
+fn request_start_and_elapsed_time_follow_get_tick_count64() {
+    let harness = Harness::from_config(fixture("api-probe/iissim.toml")).unwrap();
+    let response = harness.get("/times").send();
+    assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
+    assert_eq!(
+        String::from_utf8(response.body).unwrap(),
+        "start <= now: yes\nelapsed after Sleep(20) >= 20: yes\nstart + elapsed <= now: yes\nnow - start < 60 s: yes\n"
+    );
+}
+
 #[test]
 fn an_unimplemented_method_returns_the_failure_value_and_is_diagnosed() {
     let harness = Harness::from_config(fixture("api-probe/iissim.toml")).unwrap().strict(false);

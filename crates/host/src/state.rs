@@ -177,6 +177,8 @@ pub struct RequestState {
     pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
     /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
     pub raw_response: RefCell<Option<RawResponse>>,
+    /// When the request arrived, as `GetTickCount64` counts (IHttpContext4::GetRequestStartTime).
+    pub started_ticks: u64,
 }
 
 impl RequestState {
@@ -186,6 +188,7 @@ impl RequestState {
             None => (request.target.clone(), String::new()),
         };
         RequestState {
+            started_ticks: crate::ffi::clock::tick_count64(),
             site,
             sink,
             arena: Arena::default(),

@@ -9,9 +9,11 @@
 //! - [`trace_args`]: how a traced call shows its arguments and result.
 //! - [`token_memory`]: read-only memory behind token handles, and the report of a write to it.
 //! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
+//! - [`clock`]: the tick count the SDK shim's `GetTickCount64` uses.
 #![allow(unsafe_code)]
 
 pub mod args;
+pub mod clock;
 pub mod com;
 pub mod enter;
 pub mod host_services;

@@ -5,7 +5,8 @@
 //! overloads), SetServerVariable, AllocateRequestMemory, GetUrlInfo, GetMetadata,
 //! GetPhysicalPath, GetScriptName, GetScriptTranslated, GetScriptMap, SetRequestHandled,
 //! GetFileInfo, MapPath, GetParentContext, GetRootContext, GetTraceContext,
-//! GetNamedContextContainer. Partial: GetCurrentExecutionStats. Every other method is diagnosed.
+//! GetNamedContextContainer, GetRequestStartTime, GetRequestElapsedTime. Partial:
+//! GetCurrentExecutionStats. Every other method is diagnosed.
 //!
 //! The request's containers (module, named, URL, metadata, file) clean their stored contexts
 //! up when the request ends, then the connection closes ([`Context::end_request`]).
@@ -438,10 +439,9 @@ impl HttpContext for Context {
     }
 }
 
-/// Milliseconds since the process started, wrapping as `GetTickCount` does.
+/// `GetTickCount`: the low 32 bits of the shim's `GetTickCount64`.
 fn tick_count() -> DWORD {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    START.get_or_init(std::time::Instant::now).elapsed().as_millis() as DWORD
+    crate::ffi::clock::tick_count64() as DWORD
 }
 
 impl HttpContext2 for Context {}
@@ -455,4 +455,16 @@ impl HttpContext3 for Context {
     }
 }
 
-impl HttpContext4 for Context {}
+impl HttpContext4 for Context {
+    /// When the request arrived, in `GetTickCount64` milliseconds.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext4-getrequeststarttime-method
+    fn get_request_start_time(&self) -> ULONGLONG {
+        self.state.started_ticks
+    }
+
+    /// Milliseconds since the request arrived.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext4-getrequestelapsedtime-method
+    fn get_request_elapsed_time(&self) -> ULONGLONG {
+        crate::ffi::clock::tick_count64().saturating_sub(self.state.started_ticks)
+    }
+}
