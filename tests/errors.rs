@@ -1,6 +1,6 @@
 //! Bad input gets a clear error that names the cause, and nothing is lost.
 
-use crate::common::{fixture, scratch};
+use crate::common::{fixture, http_exchange, http_get, scratch, Server};
 use iissim::{Config, Error, Harness};
 use std::path::Path;
 
@@ -84,4 +84,18 @@ fn a_module_needs_exactly_one_of_image_and_sources() {
     .unwrap_err()
     .to_string();
     assert_eq!(err, "c.toml: module `M` needs exactly one of `image` or `sources`");
+}
+
+/// A request that is not HTTP gets 400 Bad Request and its connection closed; the module
+/// never sees it, and the server goes on answering the next connection.
+#[test]
+fn a_malformed_request_gets_400_and_the_server_goes_on() {
+    let server = Server::start(&fixture("user-token/iissim.toml"));
+    let answer = http_exchange(server.addr, "NOT A REQUEST\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{answer:?}");
+    let answer = http_exchange(server.addr, "GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: nope\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{answer:?}");
+    let next = http_get(server.addr, "/");
+    assert!(next.starts_with("HTTP/1.1 200 OK\r\n"), "{next}");
+    assert!(next.ends_with(r#"<user primaryToken="valid" />"#), "{next}");
 }

@@ -118,10 +118,11 @@ fn writing_through_a_token_ends_the_process_with_a_named_report() {
     );
 }
 
-/// Any other crash is not iissim's to explain: it goes to the default handler, as without iissim.
+/// Any other crash in a module gets one line naming module, notification and address, and
+/// then the default action: the process dies of the same signal, as without iissim.
 #[test]
 #[cfg(unix)]
-fn other_crashes_are_passed_on() {
+fn other_crashes_name_the_module_and_are_passed_on() {
     use std::os::unix::process::ExitStatusExt;
     let output = Command::new(env!("CARGO_BIN_EXE_iissim"))
         .args(["request", "--config"])
@@ -132,6 +133,13 @@ fn other_crashes_are_passed_on() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.signal(), Some(11), "{stderr}");
     assert!(!stderr.contains("contract violation"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "iissim: module TokenWriter crashed in RQ_AUTHENTICATE_REQUEST (post): SIGSEGV at address 0x0 \
+             (a NULL pointer dereference)."
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -104,6 +104,19 @@ pub fn current_for_crash() -> (Option<String>, Option<&'static str>) {
         .unwrap_or((None, None))
 }
 
+/// Calls `f` with the innermost frame's module and notification, from a signal handler:
+/// neither allocates nor waits; `None` when the frame cannot be read or there is none.
+pub fn with_current_for_crash<R>(f: impl FnOnce(Option<&str>, Option<&'static str>) -> R) -> Option<R> {
+    FRAMES
+        .try_with(|frames| {
+            let frames = frames.try_borrow().ok()?;
+            let frame = frames.last()?;
+            Some(f(frame.module.as_deref(), frame.notification))
+        })
+        .ok()
+        .flatten()
+}
+
 /// A frame for `module` in `notification` on the current frame's sink (a notification raised
 /// from inside another, like a custom notification); none outside any request.
 pub fn enter_nested(module: Arc<str>, notification: &'static str) -> Option<ScopeGuard> {

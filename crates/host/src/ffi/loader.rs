@@ -51,6 +51,7 @@ impl Image {
         if !path.exists() {
             return Err(LoadError::NotFound { path: path.to_path_buf() });
         }
+        super::crash::install();
         let library = open(path)?;
         // SAFETY: `RegisterModule` has the PFN_REGISTERMODULE type in every IIS module.
         let register = match unsafe { library.get::<PFN_REGISTERMODULE>(b"RegisterModule\0") } {

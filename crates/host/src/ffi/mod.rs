@@ -10,11 +10,13 @@
 //! - [`token_memory`]: read-only memory behind token handles, and the report of a write to it.
 //! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
 //! - [`clock`]: the tick count the SDK shim's `GetTickCount64` uses.
+//! - [`crash`]: the fault handler that names the module a crash happened in.
 #![allow(unsafe_code)]
 
 pub mod args;
 pub mod clock;
 pub mod com;
+pub mod crash;
 pub mod enter;
 pub mod host_services;
 pub mod loader;

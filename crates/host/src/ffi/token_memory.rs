@@ -1,9 +1,8 @@
 //! Read-only memory behind token handles. The IHttpUser documentation says callers must not
 //! change the memory a token refers to; iissim's token handles are addresses in a read-only
 //! mapping, so a module that writes through one faults there. A signal handler recognises the
-//! address and ends the process with a report that names the module, the notification and the
-//! token, instead of a bare segmentation fault. Other faults go on to the handler that was
-//! there before (Rust's stack-overflow check, a debugger's, or the default).
+//! address ([`super::crash`]'s handler asks [`on_fault`]) and ends the process with a report
+//! that names the module, the notification and the token, instead of a bare segmentation fault.
 //!
 //! The report is written from the signal handler of a process about to end: it reads the
 //! current scope and the token table without waiting for locks, and exits with status 70.
@@ -46,7 +45,7 @@ fn map_region() -> Option<Region> {
     if base == libc::MAP_FAILED {
         return None;
     }
-    install_handler();
+    super::crash::install();
     Some(Region { base: base as usize })
 }
 
@@ -55,52 +54,13 @@ fn map_region() -> Option<Region> {
     None
 }
 
-/// The SIGSEGV action before ours, to pass other faults on to.
+/// If `address` is in the token region, reports the write and ends the process (called by
+/// [`super::crash`]'s handler); otherwise returns.
 #[cfg(unix)]
-static PREVIOUS: OnceLock<libc::sigaction> = OnceLock::new();
-
-#[cfg(unix)]
-fn install_handler() {
-    // SAFETY: sigaction with a zeroed struct filled in with our handler; the previous action
-    // is kept for faults that are not ours.
-    unsafe {
-        let mut action: libc::sigaction = std::mem::zeroed();
-        action.sa_sigaction = on_fault as *const () as usize;
-        action.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
-        libc::sigemptyset(&mut action.sa_mask);
-        let mut previous: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(libc::SIGSEGV, &action, &mut previous) == 0 {
-            let _ = PREVIOUS.set(previous);
-        }
-    }
-}
-
-#[cfg(unix)]
-extern "C" fn on_fault(signal: libc::c_int, info: *mut libc::siginfo_t, context: *mut libc::c_void) {
-    // SAFETY: the kernel passes a valid siginfo for SA_SIGINFO handlers.
-    let address = unsafe { (*info).si_addr() } as usize;
+pub fn on_fault(address: usize) {
     if let Some(region) = region() {
         if (region.base..region.base + REGION_LEN).contains(&address) {
             report(address);
-        }
-    }
-    // Not ours: hand the fault to whoever handled it before.
-    match PREVIOUS.get().copied() {
-        Some(previous) if previous.sa_flags & libc::SA_SIGINFO != 0 && previous.sa_sigaction > 1 => {
-            // SAFETY: the previous handler is an SA_SIGINFO handler taking these arguments.
-            let handler: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
-                unsafe { std::mem::transmute(previous.sa_sigaction) };
-            handler(signal, info, context);
-        }
-        Some(previous) if previous.sa_sigaction > 1 => {
-            // SAFETY: a plain handler taking the signal number.
-            let handler: extern "C" fn(libc::c_int) = unsafe { std::mem::transmute(previous.sa_sigaction) };
-            handler(signal);
-        }
-        _ => {
-            // SAFETY: back to the default action; returning re-runs the faulting access, which
-            // then ends the process as it would have without iissim.
-            unsafe { libc::signal(libc::SIGSEGV, libc::SIG_DFL) };
         }
     }
 }
