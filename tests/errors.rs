@@ -99,3 +99,24 @@ fn a_malformed_request_gets_400_and_the_server_goes_on() {
     assert!(next.starts_with("HTTP/1.1 200 OK\r\n"), "{next}");
     assert!(next.ends_with(r#"<user primaryToken="valid" />"#), "{next}");
 }
+
+/// A C++ exception that leaves a module's notification ends the process, as it ends IIS's
+/// worker process, with a line naming the module and the notification; a NULL dereference
+/// names them too (tests/identity.rs).
+#[test]
+#[cfg(unix)]
+fn an_exception_escaping_a_module_names_the_module_and_aborts() {
+    use std::os::unix::process::ExitStatusExt;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_iissim"))
+        .args(["request", "--config"])
+        .arg(fixture("crash/iissim.toml"))
+        .arg("/")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.signal(), Some(6), "{stderr}");
+    assert!(
+        stderr.contains("iissim: module Thrower crashed in RQ_BEGIN_REQUEST: SIGABRT (the module aborted, or a C++ exception left it"),
+        "{stderr}"
+    );
+}

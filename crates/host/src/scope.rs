@@ -64,6 +64,28 @@ struct Frame {
 
 thread_local! {
     static FRAMES: RefCell<Vec<Frame>> = const { RefCell::new(Vec::new()) };
+    /// The module call in progress, for the crash handler: set before a call into a module and
+    /// cleared only when the call returns (never by unwinding), so it outlives the frame when a
+    /// C++ exception escapes the module.
+    static CRASH_CONTEXT: RefCell<Option<(Arc<str>, Option<&'static str>)>> = const { RefCell::new(None) };
+}
+
+/// What [`arm_crash_context`] replaced, for [`disarm_crash_context`] to put back (module calls
+/// nest: a custom notification inside a notification).
+#[must_use]
+pub struct CrashContext(Option<(Arc<str>, Option<&'static str>)>);
+
+/// Records the current frame's module and notification for the crash handler, before a call
+/// into a module.
+pub fn arm_crash_context() -> CrashContext {
+    let current = FRAMES
+        .with(|f| f.borrow().last().and_then(|frame| frame.module.clone().map(|module| (module, frame.notification))));
+    CrashContext(CRASH_CONTEXT.with(|c| c.replace(current)))
+}
+
+/// After a module call returned normally: puts back what was recorded before it.
+pub fn disarm_crash_context(previous: CrashContext) {
+    CRASH_CONTEXT.with(|c| *c.borrow_mut() = previous.0);
 }
 
 /// While alive, calls from modules on this thread belong to `sink`, `module` and `notification`.
@@ -104,14 +126,27 @@ pub fn current_for_crash() -> (Option<String>, Option<&'static str>) {
         .unwrap_or((None, None))
 }
 
-/// Calls `f` with the innermost frame's module and notification, from a signal handler:
-/// neither allocates nor waits; `None` when the frame cannot be read or there is none.
-pub fn with_current_for_crash<R>(f: impl FnOnce(Option<&str>, Option<&'static str>) -> R) -> Option<R> {
+/// Calls `f` with the module and notification of the module call in progress (or else the
+/// innermost frame's), from a signal handler: neither allocates nor waits; `None` when neither
+/// can be read.
+pub fn with_crash_context<R>(f: impl FnOnce(Option<&str>, Option<&'static str>) -> R) -> Option<R> {
+    let mut f = Some(f);
+    let armed = CRASH_CONTEXT
+        .try_with(|c| {
+            let c = c.try_borrow().ok()?;
+            let (module, notification) = c.as_ref()?;
+            Some((f.take()?)(Some(module), *notification))
+        })
+        .ok()
+        .flatten();
+    if armed.is_some() {
+        return armed;
+    }
     FRAMES
         .try_with(|frames| {
             let frames = frames.try_borrow().ok()?;
             let frame = frames.last()?;
-            Some(f(frame.module.as_deref(), frame.notification))
+            Some((f.take()?)(frame.module.as_deref(), frame.notification))
         })
         .ok()
         .flatten()

@@ -1,9 +1,14 @@
-//! What happens when a module faults. One handler for SIGSEGV and SIGBUS, installed when the
-//! first module loads: a write to token memory gets [`super::token_memory`]'s report; any other
-//! fault inside a module call gets one line naming the module, the notification, the signal
-//! and the address, and then goes on to the handler that was there before (Rust's
+//! What happens when a module crashes. One handler for SIGSEGV, SIGBUS and SIGABRT, installed
+//! when the first module loads: a write to token memory gets [`super::token_memory`]'s report;
+//! any other crash inside a module call gets one line naming the module, the notification, the
+//! signal and the address, and then goes on to the handler that was there before (Rust's
 //! stack-overflow check, a debugger's, or the default), so the process still dies of the same
 //! signal, with a core dump where the system keeps them.
+//!
+//! A C++ exception that leaves a module call cannot be caught in Rust: the runtime aborts
+//! (SIGABRT) after unwinding has already dropped the call's scope frame, so the module is
+//! named from [`crate::scope::arm_crash_context`], which a module call sets before it calls
+//! and clears only when the call returns normally.
 //!
 //! The handler runs in a process about to end: it neither allocates nor waits for locks.
 
@@ -15,6 +20,8 @@ use std::sync::OnceLock;
 static PREVIOUS_SEGV: OnceLock<libc::sigaction> = OnceLock::new();
 #[cfg(unix)]
 static PREVIOUS_BUS: OnceLock<libc::sigaction> = OnceLock::new();
+#[cfg(unix)]
+static PREVIOUS_ABRT: OnceLock<libc::sigaction> = OnceLock::new();
 
 /// Installs the handler once per process.
 #[cfg(unix)]
@@ -23,6 +30,7 @@ pub fn install() {
     INSTALLED.call_once(|| {
         install_for(libc::SIGSEGV, &PREVIOUS_SEGV);
         install_for(libc::SIGBUS, &PREVIOUS_BUS);
+        install_for(libc::SIGABRT, &PREVIOUS_ABRT);
     });
 }
 
@@ -49,9 +57,15 @@ fn install_for(signal: libc::c_int, previous_slot: &OnceLock<libc::sigaction>) {
 extern "C" fn on_fault(signal: libc::c_int, info: *mut libc::siginfo_t, context: *mut libc::c_void) {
     // SAFETY: the kernel passes a valid siginfo for SA_SIGINFO handlers.
     let address = unsafe { (*info).si_addr() } as usize;
-    super::token_memory::on_fault(address);
+    if signal != libc::SIGABRT {
+        super::token_memory::on_fault(address);
+    }
     say_which_module(signal, address);
-    let previous = if signal == libc::SIGBUS { &PREVIOUS_BUS } else { &PREVIOUS_SEGV };
+    let previous = match signal {
+        libc::SIGBUS => &PREVIOUS_BUS,
+        libc::SIGABRT => &PREVIOUS_ABRT,
+        _ => &PREVIOUS_SEGV,
+    };
     match previous.get().copied() {
         Some(previous) if previous.sa_flags & libc::SA_SIGINFO != 0 && previous.sa_sigaction > 1 => {
             // SAFETY: the previous handler is an SA_SIGINFO handler taking these arguments.
@@ -77,17 +91,27 @@ extern "C" fn on_fault(signal: libc::c_int, info: *mut libc::siginfo_t, context:
 #[cfg(unix)]
 fn say_which_module(signal: libc::c_int, address: usize) {
     let mut line = Line { bytes: [0; 512], len: 0 };
-    let written = crate::scope::with_current_for_crash(|module, notification| {
+    let written = crate::scope::with_crash_context(|module, notification| {
         let Some(module) = module else { return false };
         use std::fmt::Write;
-        let name = if signal == libc::SIGBUS { "SIGBUS" } else { "SIGSEGV" };
-        let hint = if address < 4096 { " (a NULL pointer dereference)" } else { "" };
-        let _ = writeln!(
-            line,
-            "iissim: module {module} crashed in {}: {name} at address 0x{address:x}{hint}. \
-             Run the same command under gdb or lldb to see the module's stack.",
-            notification.unwrap_or("(no notification)")
-        );
+        let notification = notification.unwrap_or("(no notification)");
+        let _ = match signal {
+            libc::SIGABRT => writeln!(
+                line,
+                "iissim: module {module} crashed in {notification}: SIGABRT (the module aborted, or a C++ \
+                 exception left it; IIS would end the worker process too). Run the same command under gdb \
+                 or lldb with `catch throw` to see where."
+            ),
+            _ => {
+                let name = if signal == libc::SIGBUS { "SIGBUS" } else { "SIGSEGV" };
+                let hint = if address < 4096 { " (a NULL pointer dereference)" } else { "" };
+                writeln!(
+                    line,
+                    "iissim: module {module} crashed in {notification}: {name} at address 0x{address:x}{hint}. \
+                     Run the same command under gdb or lldb to see the module's stack."
+                )
+            }
+        };
         true
     });
     if written == Some(true) {

@@ -49,9 +49,10 @@ pub fn notify(
     provider: *mut IHttpEventProvider,
 ) -> REQUEST_NOTIFICATION_STATUS {
     let this = module.cast();
+    let armed = crate::scope::arm_crash_context();
     // SAFETY: `module` came from GetHttpModule for this request and subscribed to `handler`;
     // `context` and `provider` are this request's host objects, of the type each handler takes.
-    unsafe {
+    let status = unsafe {
         let v = &*(*module).vtbl;
         match handler {
             Handler::BeginRequest => (v.on_begin_request)(this, context, provider),
@@ -81,7 +82,10 @@ pub fn notify(
             Handler::SendResponse => (v.on_send_response)(this, context, provider.cast()),
             Handler::CustomNotification => (v.on_custom_request_notification)(this, context, provider.cast()),
         }
-    }
+    };
+    // Not reached when a C++ exception leaves the module: the crash handler still names it.
+    crate::scope::disarm_crash_context(armed);
+    status
 }
 
 /// `CHttpModule::OnAsyncCompletion`: the pending notification completed through PostCompletion.
@@ -93,11 +97,14 @@ pub fn on_async_completion(
     provider: *mut IHttpEventProvider,
     info: *mut IHttpCompletionInfo,
 ) -> REQUEST_NOTIFICATION_STATUS {
+    let armed = crate::scope::arm_crash_context();
     // SAFETY: `module` came from GetHttpModule for this request and is the one that returned
     // RQ_NOTIFICATION_PENDING; the other pointers are this request's host objects.
-    unsafe {
+    let status = unsafe {
         ((*(*module).vtbl).on_async_completion)(module.cast(), context, notification, BOOL::from(post), provider, info)
-    }
+    };
+    crate::scope::disarm_crash_context(armed);
+    status
 }
 
 /// `IHttpUser::ReferenceUser` on a user a module (or the host) implements.
@@ -151,9 +158,10 @@ pub fn notify_global(
     provider: *mut IHttpEventProvider,
 ) -> GLOBAL_NOTIFICATION_STATUS {
     let this = module.cast();
+    let armed = crate::scope::arm_crash_context();
     // SAFETY: `module` is the live global module that subscribed to `handler`; `provider` is
     // a host object of the provider type the handler takes.
-    unsafe {
+    let status = unsafe {
         let v = &*(*module).vtbl;
         match handler {
             GlobalHandler::StopListening => (v.on_global_stop_listening)(this, provider.cast()),
@@ -162,7 +170,9 @@ pub fn notify_global(
             GlobalHandler::ApplicationStop => (v.on_global_application_stop)(this, provider.cast()),
             GlobalHandler::CustomNotification => (v.on_global_custom_notification)(this, provider.cast()),
         }
-    }
+    };
+    crate::scope::disarm_crash_context(armed);
+    status
 }
 
 /// `IHttpStoredContext::CleanupStoredContext`, when the container that holds the context ends.
