@@ -114,3 +114,36 @@ fn shutdown_raises_stop_listening_then_application_stop_then_terminate() {
         "GL_STOP_LISTENING (drain)\nGL_APPLICATION_STOP /LM/W3SVC/1/ROOT\nCGlobalModule::Terminate\n"
     );
 }
+
+/// RQ_MAP_PATH runs whenever the server maps a URL: for the static file handler, the path
+/// variables, GetPhysicalPath and MapPath. The provider gives the URL and the server's mapping,
+/// and what the module sets with SetPhysicalPath is the mapping everyone then uses; a NULL
+/// path fails with ERROR_INVALID_PARAMETER.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/chttpmodule-onmappath-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imappathprovider-setphysicalpath-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imappathprovider-geturl-method
+#[test]
+fn map_path_modules_change_where_urls_map() {
+    let harness = Harness::from_config(fixture("map-path/iissim.toml")).unwrap();
+    let page = harness.get("/docs/page.txt").send();
+    assert_eq!((page.status, page.body.as_slice()), (200, b"from the archive\n".as_slice()));
+    assert_eq!(page.header("X-Map-Url"), Some("/docs/page.txt"));
+    assert_eq!(page.header("X-Map-Default"), Some("/docs/page.txt"));
+    let trace = page.trace.render();
+    assert!(trace.contains("Mapper") && trace.contains("RQ_MAP_PATH"), "{trace}");
+
+    let report = harness.get("/report").send();
+    assert_eq!(
+        String::from_utf8(report.body).unwrap(),
+        "PATH_TRANSLATED = /report\nGetPhysicalPath = /report\nMapPath(/docs/a.txt) = /archive/a.txt\n"
+    );
+
+    let null = harness.strict(false).get("/null/x").send();
+    assert_eq!(null.header("X-Null-Hr"), Some("0x80070057"));
+    assert_eq!(null.status, 404);
+    let [d] = null.diagnostics.as_slice() else { panic!("{:?}", null.diagnostics) };
+    assert_eq!(
+        (d.method.as_ref(), d.module.as_deref()),
+        ("IMapPathProvider::SetPhysicalPath(PCWSTR, DWORD)", Some("Mapper"))
+    );
+}

@@ -77,12 +77,11 @@ fn detailed_error(state: &RequestState, data: &ResponseData) -> Option<String> {
 
 pub fn static_file(state: &RequestState) {
     let path = state.request.borrow().path.clone();
-    let relative = path.trim_start_matches('/');
-    let file = state.site.physical_path.join(relative);
-    let safe = !relative.split('/').any(|part| part == "..");
+    // The server's mapping (never above the site root), as RQ_MAP_PATH modules leave it.
+    let file = std::path::PathBuf::from(crate::server_variables::map_url(state, &path));
     let mut response = state.response.borrow_mut();
     match std::fs::read(&file) {
-        Ok(bytes) if safe && file.is_file() => {
+        Ok(bytes) if file.is_file() => {
             state.sink.record(TraceEvent::Host { what: format!("StaticFileModule: {path}") });
             response.headers.push(("Content-Type".into(), content_type(&path).into()));
             response.body.extend_from_slice(&bytes);

@@ -19,6 +19,7 @@ pub mod freb;
 mod globals;
 mod handler;
 pub mod identity;
+mod nested;
 pub mod notifications;
 mod objects;
 mod pipeline;

@@ -33,6 +33,7 @@ pub enum Handler {
     PostEndRequest,
     SendResponse,
     CustomNotification,
+    MapPath,
 }
 
 /// One deterministic notification: its bit, its name, its two handlers.
@@ -84,6 +85,17 @@ pub const SEND_RESPONSE: Notification = Notification {
     post_name: "RQ_SEND_RESPONSE",
     pre: Handler::SendResponse,
     post: Handler::SendResponse,
+};
+
+/// RQ_MAP_PATH: raised whenever the server maps a URL of the request to a physical path; not
+/// one of the pipeline's steps.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/chttpmodule-onmappath-method
+pub const MAP_PATH: Notification = Notification {
+    bit: RQ_MAP_PATH,
+    name: "RQ_MAP_PATH",
+    post_name: "RQ_MAP_PATH",
+    pre: Handler::MapPath,
+    post: Handler::MapPath,
 };
 
 /// RQ_CUSTOM_NOTIFICATION, raised by a module with `IHttpContext::NotifyCustomNotification`.

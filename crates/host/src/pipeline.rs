@@ -73,6 +73,10 @@ pub fn run(worker: &Worker, request: Request) -> Response {
     let custom = crate::notifications::CUSTOM;
     *state.custom_targets.borrow_mut() =
         ordered(&state, &instances, &custom, false).iter().map(|i| (i.name.clone(), i.object as usize)).collect();
+    *state.map_path_targets.borrow_mut() = ordered(&state, &instances, &crate::notifications::MAP_PATH, false)
+        .iter()
+        .map(|i| (i.name.clone(), i.object as usize))
+        .collect();
 
     // GL_PRE_BEGIN_REQUEST comes before any request notification; HANDLED ends the request
     // with the response as the global module left it.

@@ -28,10 +28,17 @@ pub fn absolute_root(path: &std::path::Path) -> String {
     }
 }
 
-/// The physical path of a site-relative URL: the site root, then the URL's path with `%XX`
-/// decoded and `/` as the platform separator. `.` and `..` segments are resolved and can never
-/// climb above the site root; a trailing `/` stays (a folder maps to `folder` + separator).
+/// The physical path of a site-relative URL, as the server maps it and then as the modules
+/// subscribed to RQ_MAP_PATH change it. Call it with no borrow of the request state held:
+/// modules run inside.
 pub fn map_url(state: &RequestState, url: &str) -> String {
+    crate::objects::map_path_provider::map_path(state, url, default_mapping(state, url))
+}
+
+/// The server's own mapping: the site root, then the URL's path with `%XX` decoded and `/` as
+/// the platform separator. `.` and `..` segments are resolved and can never climb above the
+/// site root; a trailing `/` stays (a folder maps to `folder` + separator).
+fn default_mapping(state: &RequestState, url: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let decoded = percent_decode(path);
     let mut parts: Vec<&str> = Vec::new();
@@ -77,15 +84,17 @@ fn percent_decode(text: &str) -> String {
 /// (the caller turns that into `HRESULT_FROM_WIN32(ERROR_INVALID_INDEX)`).
 pub fn lookup(state: &RequestState, name: &str) -> Option<String> {
     let upper = name.to_ascii_uppercase();
+    if matches!(upper.as_str(), "PATH_TRANSLATED" | "SCRIPT_TRANSLATED" | "SCRIPT_FILENAME" | "REQUEST_FILENAME") {
+        // Mapping raises RQ_MAP_PATH: no borrow of the request may be held across it.
+        let path = state.request.borrow().path.clone();
+        return Some(map_url(state, &path));
+    }
     let request = state.request.borrow();
     let user = state.user_names.borrow().clone();
     let local = state.local.as_socket();
     let remote = state.remote.as_socket();
     let value = match upper.as_str() {
         "URL" | "SCRIPT_NAME" | "PATH_INFO" => request.path.clone(),
-        "PATH_TRANSLATED" | "SCRIPT_TRANSLATED" | "SCRIPT_FILENAME" | "REQUEST_FILENAME" => {
-            map_url(state, &request.path)
-        }
         "CACHE_URL" => format!("http://{}{}", state.site.server_name, request.raw_target),
         "QUERY_STRING" => request.query.clone(),
         "REQUEST_METHOD" | "HTTP_METHOD" => request.method.clone(),

@@ -173,6 +173,11 @@ pub struct RequestState {
     /// The request's instances of modules subscribed to RQ_CUSTOM_NOTIFICATION, in the order
     /// they receive it: (name, `CHttpModule*`).
     pub custom_targets: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
+    /// The same for RQ_MAP_PATH.
+    pub map_path_targets: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
+    /// Set while RQ_MAP_PATH runs: a mapping a module asks for inside OnMapPath raises no
+    /// second RQ_MAP_PATH.
+    pub mapping_path: Cell<bool>,
     /// What each module of the request subscribed to: (name, request mask, post mask).
     pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
     /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
@@ -224,6 +229,8 @@ impl RequestState {
             pending_timeout: std::time::Duration::from_secs(30),
             subscriptions: RefCell::new(Vec::new()),
             custom_targets: RefCell::new(Vec::new()),
+            map_path_targets: RefCell::new(Vec::new()),
+            mapping_path: Cell::new(false),
             raw_response: RefCell::new(None),
         }
     }

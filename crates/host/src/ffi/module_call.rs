@@ -81,6 +81,7 @@ pub fn notify(
             Handler::PostEndRequest => (v.on_post_end_request)(this, context, provider),
             Handler::SendResponse => (v.on_send_response)(this, context, provider.cast()),
             Handler::CustomNotification => (v.on_custom_request_notification)(this, context, provider.cast()),
+            Handler::MapPath => (v.on_map_path)(this, context, provider.cast()),
         }
     };
     // Not reached when a C++ exception leaves the module: the crash handler still names it.

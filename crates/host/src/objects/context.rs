@@ -191,34 +191,8 @@ impl HttpContext for Context {
         if sink.records_events() {
             sink.record(crate::trace::TraceEvent::Host { what: format!("custom notification `{kind}`") });
         }
-        let context = self.state.objects.get().context;
         let targets = self.state.custom_targets.borrow().clone();
-        for (name, object) in targets {
-            let notification = crate::notifications::CUSTOM.name;
-            if sink.records_events() {
-                sink.record(crate::trace::TraceEvent::ModuleStart { module: name.clone(), notification, post: false });
-            }
-            let status = {
-                let _scope = scope::enter(sink, Some(name.clone()), Some(notification));
-                module_call::notify(
-                    object as *mut CHttpModule,
-                    crate::notifications::Handler::CustomNotification,
-                    context,
-                    provider.cast(),
-                )
-            };
-            if sink.records_events() {
-                sink.record(crate::trace::TraceEvent::ModuleEnd {
-                    module: name,
-                    notification,
-                    post: false,
-                    status: crate::notifications::status_name(status),
-                });
-            }
-            if status == RQ_NOTIFICATION_FINISH_REQUEST {
-                break;
-            }
-        }
+        crate::nested::raise(&self.state, &targets, &crate::notifications::CUSTOM, provider.cast());
         S_OK
     }
 
@@ -359,13 +333,16 @@ impl HttpContext for Context {
     /// file (a folder, or nothing). It lives until the request ends.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getfileinfo-method
     fn get_file_info(&self) -> *mut IHttpFileInfo {
-        let file = self.file_info.get_or_init(|| {
-            let url = self.state.request.borrow().path.clone();
-            let path = server_variables::map_url(&self.state, &url);
-            let root = server_variables::site_root(&self.state);
-            FileInfo::open(std::path::Path::new(&path), &root)
-                .map(|info| ComObj::new(http_file_info_vtable::<FileInfo>(), info))
-        });
+        if let Some(file) = self.file_info.get() {
+            return file.as_ref().map_or(core::ptr::null_mut(), |f| f.as_ptr());
+        }
+        // Mapped outside the cell's initialiser: RQ_MAP_PATH runs modules, which may ask too.
+        let url = self.state.request.borrow().path.clone();
+        let path = server_variables::map_url(&self.state, &url);
+        let root = server_variables::site_root(&self.state);
+        let opened = FileInfo::open(std::path::Path::new(&path), &root)
+            .map(|info| ComObj::new(http_file_info_vtable::<FileInfo>(), info));
+        let file = self.file_info.get_or_init(|| opened);
         file.as_ref().map_or(core::ptr::null_mut(), |f| f.as_ptr())
     }
 

@@ -11,6 +11,7 @@ pub mod containers;
 pub mod context;
 pub mod file_info;
 pub mod global_providers;
+pub mod map_path_provider;
 pub mod metadata;
 pub mod perf_counters;
 pub mod providers;
