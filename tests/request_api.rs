@@ -56,3 +56,19 @@ fn the_body_is_read_in_pieces_and_replaced() {
     // 10 bytes through a 5-byte buffer: two reads, then the end of the body.
     assert_eq!(body(&response), "remaining before = 10\n0123456789\n2 read(s), then 0x80070026, remaining 0\n");
 }
+
+/// RQ_READ_ENTITY runs for each read of the request entity that returns data: the module sees
+/// the bytes in the reader's buffer and may change them there (GetEntity) or replace them
+/// (SetEntity); a replacement longer than the reader's buffer continues in the next read.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/chttpmodule-onreadentity-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ireadentityprovider-getentity-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ireadentityprovider-setentity-method
+#[test]
+fn read_entity_modules_filter_the_body_as_it_is_read() {
+    let harness = Harness::from_config(fixture("read-entity/iissim.toml")).unwrap();
+    let upper = harness.request("POST", "/upper").body("hello world, abc").send();
+    assert_eq!(String::from_utf8(upper.body).unwrap(), "[HELLO WO][RLD, ABC]");
+    let replaced = harness.request("POST", "/replace").body("short").send();
+    assert_eq!(String::from_utf8(replaced.body).unwrap(), "[REPLACED][-BODY-01][23456789]");
+    assert!(replaced.trace.render().contains("RQ_READ_ENTITY"));
+}

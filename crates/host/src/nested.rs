@@ -1,6 +1,7 @@
 //! Request notifications raised from inside a host call rather than by the pipeline's steps:
-//! RQ_CUSTOM_NOTIFICATION (`IHttpContext::NotifyCustomNotification`) and RQ_MAP_PATH (whenever
-//! the server maps a URL to a physical path). Each goes to the request's module instances that
+//! RQ_CUSTOM_NOTIFICATION (`IHttpContext::NotifyCustomNotification`), RQ_MAP_PATH (whenever
+//! the server maps a URL to a physical path) and RQ_READ_ENTITY (whenever a read of the request
+//! entity returns data). Each goes to the request's module instances that
 //! subscribed, in priority order, each in its own scope and traced as nested in the caller's
 //! notification; RQ_NOTIFICATION_FINISH_REQUEST stops the rest.
 

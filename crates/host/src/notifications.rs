@@ -34,6 +34,7 @@ pub enum Handler {
     SendResponse,
     CustomNotification,
     MapPath,
+    ReadEntity,
 }
 
 /// One deterministic notification: its bit, its name, its two handlers.
@@ -96,6 +97,17 @@ pub const MAP_PATH: Notification = Notification {
     post_name: "RQ_MAP_PATH",
     pre: Handler::MapPath,
     post: Handler::MapPath,
+};
+
+/// RQ_READ_ENTITY: raised when a read of the request entity returns data; not one of the
+/// pipeline's steps.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/chttpmodule-onreadentity-method
+pub const READ_ENTITY: Notification = Notification {
+    bit: RQ_READ_ENTITY,
+    name: "RQ_READ_ENTITY",
+    post_name: "RQ_READ_ENTITY",
+    pre: Handler::ReadEntity,
+    post: Handler::ReadEntity,
 };
 
 /// RQ_CUSTOM_NOTIFICATION, raised by a module with `IHttpContext::NotifyCustomNotification`.

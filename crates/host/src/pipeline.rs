@@ -77,6 +77,10 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         .iter()
         .map(|i| (i.name.clone(), i.object as usize))
         .collect();
+    *state.read_entity_targets.borrow_mut() = ordered(&state, &instances, &crate::notifications::READ_ENTITY, false)
+        .iter()
+        .map(|i| (i.name.clone(), i.object as usize))
+        .collect();
 
     // GL_PRE_BEGIN_REQUEST comes before any request notification; HANDLED ends the request
     // with the response as the global module left it.

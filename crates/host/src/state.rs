@@ -178,6 +178,9 @@ pub struct RequestState {
     /// Set while RQ_MAP_PATH runs: a mapping a module asks for inside OnMapPath raises no
     /// second RQ_MAP_PATH.
     pub mapping_path: Cell<bool>,
+    /// The same for RQ_READ_ENTITY, and whether it is running.
+    pub read_entity_targets: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
+    pub reading_entity: Cell<bool>,
     /// What each module of the request subscribed to: (name, request mask, post mask).
     pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
     /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
@@ -231,6 +234,8 @@ impl RequestState {
             custom_targets: RefCell::new(Vec::new()),
             map_path_targets: RefCell::new(Vec::new()),
             mapping_path: Cell::new(false),
+            read_entity_targets: RefCell::new(Vec::new()),
+            reading_entity: Cell::new(false),
             raw_response: RefCell::new(None),
         }
     }

@@ -82,6 +82,7 @@ pub fn notify(
             Handler::SendResponse => (v.on_send_response)(this, context, provider.cast()),
             Handler::CustomNotification => (v.on_custom_request_notification)(this, context, provider.cast()),
             Handler::MapPath => (v.on_map_path)(this, context, provider.cast()),
+            Handler::ReadEntity => (v.on_read_entity)(this, context, provider.cast()),
         }
     };
     // Not reached when a C++ exception leaves the module: the crash handler still names it.
@@ -106,6 +107,13 @@ pub fn on_async_completion(
     };
     crate::scope::disarm_crash_context(armed);
     status
+}
+
+/// A copy of `len` bytes a module passed by pointer with their length (`SetEntity`); `None`
+/// for a null pointer.
+pub fn read_module_bytes(ptr: *const core::ffi::c_void, len: usize) -> Option<Vec<u8>> {
+    // SAFETY: the method's contract says `ptr` holds `len` readable bytes for this call.
+    (!ptr.is_null()).then(|| unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) }.to_vec())
 }
 
 /// `IHttpUser::ReferenceUser` on a user a module (or the host) implements.

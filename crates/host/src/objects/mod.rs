@@ -15,6 +15,7 @@ pub mod map_path_provider;
 pub mod metadata;
 pub mod perf_counters;
 pub mod providers;
+pub mod read_entity_provider;
 pub mod registration;
 pub mod request;
 pub mod response;

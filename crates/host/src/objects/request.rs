@@ -195,6 +195,9 @@ impl Request {
         let n = rest.len().min(buffer.len());
         buffer[..n].copy_from_slice(&rest[..n]);
         request.body_read += n;
+        drop(request);
+        // RQ_READ_ENTITY modules see (and may replace) what was read.
+        let n = super::read_entity_provider::filter(&self.state, buffer, n);
         received.set(n as DWORD);
         S_OK
     }
