@@ -80,8 +80,14 @@ extern "C" fn on_fault(signal: libc::c_int, info: *mut libc::siginfo_t, context:
         }
         _ => {
             // SAFETY: back to the default action; returning re-runs the faulting access, which
-            // then ends the process as it would have without iissim.
-            unsafe { libc::signal(signal, libc::SIG_DFL) };
+            // then ends the process as it would have without iissim. SIGABRT re-runs nothing,
+            // so it is raised again: blocked inside this handler, it ends the process on return.
+            unsafe {
+                libc::signal(signal, libc::SIG_DFL);
+                if signal == libc::SIGABRT {
+                    libc::raise(libc::SIGABRT);
+                }
+            }
         }
     }
 }
