@@ -69,6 +69,9 @@ fn file_info_reads_the_file_under_the_configured_root() {
     assert!(text.contains("file: <root>/docs/hello.txt, 19 bytes"), "{text}");
     assert!(text.contains("file: buffer \"Another text here.\""), "{text}");
     assert!(text.contains("changed FALSE"), "{text}");
+    // The TTL count starts at 2; flushed stays set.
+    // https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-decrementttl-method
+    assert!(text.contains("DecrementTTL expired FALSE, TRUE; after ResetTTL FALSE; flushed FALSE then TRUE"), "{text}");
 }
 
 /// QuickTrace events reach the request's FREB file, with the module that raised them.

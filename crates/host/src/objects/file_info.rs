@@ -4,9 +4,10 @@
 //! Real: GetAttributes, GetSize, GetFileBuffer (the contents of files up to 256 KB, as IIS's
 //! file cache keeps them; NULL above), GetFilePath, GetETag, GetLastModifiedTime,
 //! GetLastModifiedString, GetVrPath, GetVrToken (NULL: no virtual directory credentials),
-//! GetModuleContextContainer, CheckIfFileHasChanged, ReferenceCacheData and DereferenceCacheData.
+//! GetModuleContextContainer, CheckIfFileHasChanged, ReferenceCacheData, DereferenceCacheData,
+//! ResetTTL, DecrementTTL, SetFlushed and GetFlushed.
 //! Diagnosed: GetFileHandle (iissim hands out no Win32 file handles), GetHttpCacheAllowed,
-//! AccessCheck, and the cache methods GetCacheKey, ResetTTL, DecrementTTL, SetFlushed, GetFlushed.
+//! AccessCheck, and GetCacheKey.
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpfileinfo-interface
 
 use super::containers::ModuleContainer;
@@ -42,8 +43,14 @@ pub struct FileInfo {
     etag: CString,
     last_modified: CString,
     references: Cell<i64>,
+    /// The time-to-live count: 2 at construction and after ResetTTL, as IIS's implementers.
+    ttl: Cell<i32>,
+    flushed: Cell<bool>,
     pub(crate) container: ComObj<ModuleContainer>,
 }
+
+/// The TTL count cache data starts with (IHttpCacheSpecificData::DecrementTTL's page).
+const INITIAL_TTL: i32 = 2;
 
 /// A time as a Windows FILETIME value (100 ns since 1601).
 pub fn filetime(time: SystemTime) -> u64 {
@@ -101,6 +108,8 @@ impl FileInfo {
             etag: CString::new(format!("\"{modified:x}:0\"")).unwrap_or_default(),
             last_modified: CString::new(http_date(modified_time)).unwrap_or_default(),
             references: Cell::new(0),
+            ttl: Cell::new(INITIAL_TTL),
+            flushed: Cell::new(false),
             container: ComObj::new(
                 http_module_context_container_vtable::<ModuleContainer>(),
                 ModuleContainer::default(),
@@ -140,6 +149,46 @@ impl HttpCacheSpecificData for FileInfo {
             return;
         }
         self.references.set(self.references.get() - 1);
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-resetttl-method
+    fn reset_ttl(&self) {
+        self.ttl.set(INITIAL_TTL);
+    }
+
+    /// One less; expired when the count reaches 0. A NULL out-pointer is an access violation in
+    /// IIS; here a diagnostic.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-decrementttl-method
+    fn decrement_ttl(&self, expired: Out<'_, BOOL>) {
+        let now_expired = self.decrement();
+        if expired.is_null() {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpCacheSpecificData::DecrementTTL(BOOL*)",
+                "pfTTLExpired is NULL",
+            );
+            return;
+        }
+        expired.set(BOOL::from(now_expired));
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-setflushed-method
+    fn set_flushed(&self) {
+        self.flushed.set(true);
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-getflushed-method
+    fn get_flushed(&self) -> BOOL {
+        BOOL::from(self.flushed.get())
+    }
+}
+
+impl FileInfo {
+    /// Decrements the TTL count; whether it reached 0.
+    fn decrement(&self) -> bool {
+        let ttl = self.ttl.get() - 1;
+        self.ttl.set(ttl);
+        ttl == 0
     }
 }
 
@@ -231,5 +280,21 @@ mod tests {
         assert_eq!(http_date(t), "Sun, 06 Nov 1994 08:49:37 GMT");
         assert_eq!(filetime(UNIX_EPOCH), 116_444_736_000_000_000);
         assert_eq!(http_date(UNIX_EPOCH + Duration::from_secs(951_782_400)), "Tue, 29 Feb 2000 00:00:00 GMT");
+    }
+
+    /// The count starts at 2: the second DecrementTTL expires it, ResetTTL starts it over.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-decrementttl-method
+    #[test]
+    fn ttl_expires_on_the_second_decrement_and_resets() {
+        let file = std::env::temp_dir().join(format!("iissim-ttl-{}.txt", std::process::id()));
+        std::fs::write(&file, b"x").unwrap();
+        let info = FileInfo::open(&file, "/ttl.txt").unwrap();
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!((info.decrement(), info.decrement()), (false, true));
+        info.reset_ttl();
+        assert!(!info.decrement());
+        assert_eq!(info.get_flushed(), FALSE);
+        info.set_flushed();
+        assert_eq!(info.get_flushed(), TRUE);
     }
 }
