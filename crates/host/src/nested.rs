@@ -11,7 +11,30 @@ use crate::scope;
 use crate::state::RequestState;
 use crate::trace::TraceEvent;
 use iissim_abi::*;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
+
+/// The module instances a nested notification goes to, in order: (name, `CHttpModule*`).
+pub type Targets = Vec<(Arc<str>, usize)>;
+
+/// Marks a nested notification as running until dropped.
+pub struct Running<'s>(&'s Cell<bool>);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.set(false);
+    }
+}
+
+/// The subscribers of a nested notification, unless it has none or is already running (a
+/// mapping or read a module asks for inside its own handler raises no second notification).
+pub fn begin<'s>(targets: &RefCell<Targets>, running: &'s Cell<bool>) -> Option<(Targets, Running<'s>)> {
+    let targets = targets.borrow();
+    if targets.is_empty() || running.replace(true) {
+        return None;
+    }
+    Some((targets.clone(), Running(running)))
+}
 
 /// Raises `notification` to `targets` (name, `CHttpModule*`) with `provider`.
 pub fn raise(

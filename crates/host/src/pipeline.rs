@@ -70,17 +70,9 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         }
     }
 
-    let custom = crate::notifications::CUSTOM;
-    *state.custom_targets.borrow_mut() =
-        ordered(&state, &instances, &custom, false).iter().map(|i| (i.name.clone(), i.object as usize)).collect();
-    *state.map_path_targets.borrow_mut() = ordered(&state, &instances, &crate::notifications::MAP_PATH, false)
-        .iter()
-        .map(|i| (i.name.clone(), i.object as usize))
-        .collect();
-    *state.read_entity_targets.borrow_mut() = ordered(&state, &instances, &crate::notifications::READ_ENTITY, false)
-        .iter()
-        .map(|i| (i.name.clone(), i.object as usize))
-        .collect();
+    *state.custom_targets.borrow_mut() = nested_targets(&state, &instances, &crate::notifications::CUSTOM);
+    *state.map_path_targets.borrow_mut() = nested_targets(&state, &instances, &crate::notifications::MAP_PATH);
+    *state.read_entity_targets.borrow_mut() = nested_targets(&state, &instances, &crate::notifications::READ_ENTITY);
 
     // GL_PRE_BEGIN_REQUEST comes before any request notification; HANDLED ends the request
     // with the response as the global module left it.
@@ -201,6 +193,15 @@ fn send_response(state: &Rc<RequestState>, objects: &RequestObjects, instances: 
 }
 
 /// The instances that subscribed to this notification (or its post-notification), in order.
+/// The instances that receive a nested notification (see `nested.rs`), in priority order, as
+/// (name, `CHttpModule*`). Most requests have none: a mask test skips the sort.
+fn nested_targets(state: &RequestState, instances: &[Instance<'_>], n: &Notification) -> crate::nested::Targets {
+    if !instances.iter().any(|i| i.module.request_mask & n.bit != 0) {
+        return Vec::new();
+    }
+    ordered(state, instances, n, false).iter().map(|i| (i.name.clone(), i.object as usize)).collect()
+}
+
 fn ordered<'a, 'w>(
     state: &RequestState,
     instances: &'a [Instance<'w>],

@@ -113,19 +113,6 @@ pub fn current() -> (Option<String>, Option<&'static str>) {
     })
 }
 
-/// As [`current`], from a signal handler: gives up rather than wait or panic on a borrow.
-pub fn current_for_crash() -> (Option<String>, Option<&'static str>) {
-    FRAMES
-        .try_with(|f| {
-            let frames = f.try_borrow().ok()?;
-            let frame = frames.last()?;
-            Some((frame.module.as_deref().map(str::to_string), frame.notification))
-        })
-        .ok()
-        .flatten()
-        .unwrap_or((None, None))
-}
-
 /// Calls `f` with the module and notification of the module call in progress (or else the
 /// innermost frame's), from a signal handler: neither allocates nor waits; `None` when neither
 /// can be read.

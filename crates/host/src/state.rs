@@ -172,14 +172,14 @@ pub struct RequestState {
     pub pending_timeout: std::time::Duration,
     /// The request's instances of modules subscribed to RQ_CUSTOM_NOTIFICATION, in the order
     /// they receive it: (name, `CHttpModule*`).
-    pub custom_targets: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
+    pub custom_targets: RefCell<crate::nested::Targets>,
     /// The same for RQ_MAP_PATH.
-    pub map_path_targets: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
+    pub map_path_targets: RefCell<crate::nested::Targets>,
     /// Set while RQ_MAP_PATH runs: a mapping a module asks for inside OnMapPath raises no
     /// second RQ_MAP_PATH.
     pub mapping_path: Cell<bool>,
     /// The same for RQ_READ_ENTITY, and whether it is running.
-    pub read_entity_targets: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
+    pub read_entity_targets: RefCell<crate::nested::Targets>,
     pub reading_entity: Cell<bool>,
     /// What each module of the request subscribed to: (name, request mask, post mask).
     pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,

@@ -49,10 +49,9 @@ pub fn notify(
     provider: *mut IHttpEventProvider,
 ) -> REQUEST_NOTIFICATION_STATUS {
     let this = module.cast();
-    let armed = crate::scope::arm_crash_context();
     // SAFETY: `module` came from GetHttpModule for this request and subscribed to `handler`;
     // `context` and `provider` are this request's host objects, of the type each handler takes.
-    let status = unsafe {
+    naming_crashes(|| unsafe {
         let v = &*(*module).vtbl;
         match handler {
             Handler::BeginRequest => (v.on_begin_request)(this, context, provider),
@@ -84,10 +83,17 @@ pub fn notify(
             Handler::MapPath => (v.on_map_path)(this, context, provider.cast()),
             Handler::ReadEntity => (v.on_read_entity)(this, context, provider.cast()),
         }
-    };
-    // Not reached when a C++ exception leaves the module: the crash handler still names it.
+    })
+}
+
+/// Runs a call into a module with the crash context armed (see `crash.rs`). The disarm is
+/// plain code, not a drop: when a C++ exception leaves the module it never runs, and the
+/// crash handler still names the module.
+fn naming_crashes<R>(call: impl FnOnce() -> R) -> R {
+    let armed = crate::scope::arm_crash_context();
+    let result = call();
     crate::scope::disarm_crash_context(armed);
-    status
+    result
 }
 
 /// `CHttpModule::OnAsyncCompletion`: the pending notification completed through PostCompletion.
@@ -99,14 +105,11 @@ pub fn on_async_completion(
     provider: *mut IHttpEventProvider,
     info: *mut IHttpCompletionInfo,
 ) -> REQUEST_NOTIFICATION_STATUS {
-    let armed = crate::scope::arm_crash_context();
     // SAFETY: `module` came from GetHttpModule for this request and is the one that returned
     // RQ_NOTIFICATION_PENDING; the other pointers are this request's host objects.
-    let status = unsafe {
+    naming_crashes(|| unsafe {
         ((*(*module).vtbl).on_async_completion)(module.cast(), context, notification, BOOL::from(post), provider, info)
-    };
-    crate::scope::disarm_crash_context(armed);
-    status
+    })
 }
 
 /// A copy of `len` bytes a module passed by pointer with their length (`SetEntity`); `None`
@@ -167,10 +170,9 @@ pub fn notify_global(
     provider: *mut IHttpEventProvider,
 ) -> GLOBAL_NOTIFICATION_STATUS {
     let this = module.cast();
-    let armed = crate::scope::arm_crash_context();
     // SAFETY: `module` is the live global module that subscribed to `handler`; `provider` is
     // a host object of the provider type the handler takes.
-    let status = unsafe {
+    naming_crashes(|| unsafe {
         let v = &*(*module).vtbl;
         match handler {
             GlobalHandler::StopListening => (v.on_global_stop_listening)(this, provider.cast()),
@@ -179,9 +181,7 @@ pub fn notify_global(
             GlobalHandler::ApplicationStop => (v.on_global_application_stop)(this, provider.cast()),
             GlobalHandler::CustomNotification => (v.on_global_custom_notification)(this, provider.cast()),
         }
-    };
-    crate::scope::disarm_crash_context(armed);
-    status
+    })
 }
 
 /// `IHttpStoredContext::CleanupStoredContext`, when the container that holds the context ends.

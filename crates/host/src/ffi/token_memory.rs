@@ -68,7 +68,8 @@ pub fn on_fault(address: usize) {
 #[cfg(unix)]
 fn report(address: usize) -> ! {
     let token = address & !3;
-    let (module, notification) = crate::scope::current_for_crash();
+    let (module, notification) =
+        crate::scope::with_crash_context(|m, n| (m.map(str::to_string), n)).unwrap_or((None, None));
     let whose = crate::identity::tokens()
         .describe_for_crash(token as *mut libc::c_void)
         .unwrap_or_else(|| "a token".to_string());

@@ -73,14 +73,6 @@ fn no_cache() -> Box<UnsafeCell<HTTP_CACHE_POLICY>> {
     Box::new(UnsafeCell::new(HTTP_CACHE_POLICY { Policy: HttpCachePolicyNocache, SecondsToLive: 0 }))
 }
 
-fn bool_of(flag: bool) -> BOOL {
-    if flag {
-        TRUE
-    } else {
-        FALSE
-    }
-}
-
 impl Default for CachePolicy {
     fn default() -> Self {
         CachePolicy {
@@ -153,7 +145,7 @@ impl HttpCachePolicy for CachePolicy {
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-isusercacheenabled-method
     fn is_user_cache_enabled(&self) -> BOOL {
-        bool_of(self.user_cache_enabled.get())
+        BOOL::from(self.user_cache_enabled.get())
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-disableusercache-method
@@ -163,7 +155,7 @@ impl HttpCachePolicy for CachePolicy {
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-iscached-method
     fn is_cached(&self) -> BOOL {
-        bool_of(self.cached.get())
+        BOOL::from(self.cached.get())
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-setiscached-method
@@ -173,14 +165,14 @@ impl HttpCachePolicy for CachePolicy {
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy-getkernelcacheinvalidatorset-method
     fn get_kernel_cache_invalidator_set(&self) -> BOOL {
-        bool_of(self.kernel_invalidator_set.get())
+        BOOL::from(self.kernel_invalidator_set.get())
     }
 }
 
 impl HttpCachePolicy2 for CachePolicy {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy2-isforceupdateset-method
     fn is_force_update_set(&self) -> BOOL {
-        bool_of(self.force_update.get())
+        BOOL::from(self.force_update.get())
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachepolicy2-setforceupdate-method

@@ -68,19 +68,17 @@ impl MapPathProviderApi for MapPathProvider {
 /// Raises RQ_MAP_PATH for `url`, mapped by default to `physical`, and returns the mapping the
 /// modules leave. No subscriber, or a mapping asked for inside OnMapPath: `physical` as it is.
 pub fn map_path(state: &RequestState, url: &str, physical: String) -> String {
-    let targets = state.map_path_targets.borrow().clone();
-    if targets.is_empty() || state.mapping_path.replace(true) {
+    let Some((targets, _running)) = crate::nested::begin(&state.map_path_targets, &state.mapping_path) else {
         return physical;
-    }
+    };
     let provider = ComObj::new(
         map_path_provider_vtable::<MapPathProvider>(),
         MapPathProvider { url: to_wide(url), physical: RefCell::new(to_wide(&physical)), error: Cell::new(None) },
     );
     crate::nested::raise(state, &targets, &MAP_PATH, provider.as_ptr());
-    state.mapping_path.set(false);
     let provider = provider.inner();
     if let Some(error) = provider.error.get() {
-        state.response.borrow_mut().error = error;
+        super::providers::set_error_status(state, error);
     }
     let units = provider.physical.borrow();
     from_wide(&units[..units.len() - 1])

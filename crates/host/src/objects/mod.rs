@@ -38,6 +38,24 @@ pub mod generated {
 
 pub use crate::ffi::com::ComObj;
 
+/// The header name a `SetHeader`/`DeleteHeader` overload was given, or the
+/// HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER) it returns, with a diagnostic, for a NULL name
+/// (or an empty one, where `allow_empty` is false).
+pub(crate) fn header_name_arg<'a>(
+    method: &'static str,
+    name: crate::ffi::args::CStrArg<'a>,
+    allow_empty: bool,
+) -> Result<std::borrow::Cow<'a, str>, iissim_abi::types::HRESULT> {
+    match name.to_str() {
+        Some(n) if allow_empty || !n.is_empty() => Ok(n),
+        _ => {
+            let why = if allow_empty { "pszHeaderName is NULL" } else { "pszHeaderName is NULL or empty" };
+            crate::scope::diagnose(crate::diagnostics::DiagnosticKind::ContractViolation, method, why);
+            Err(iissim_abi::from_win32(iissim_abi::ERROR_INVALID_PARAMETER))
+        }
+    }
+}
+
 use crate::state::RequestState;
 use std::rc::Rc;
 

@@ -20,7 +20,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 /// Records the error a module reports through `SetErrorStatus` on the response.
-fn set_error_status(state: &RequestState, error: HRESULT) {
+pub(crate) fn set_error_status(state: &RequestState, error: HRESULT) {
     state.response.borrow_mut().error = error;
 }
 

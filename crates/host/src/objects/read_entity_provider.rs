@@ -73,10 +73,12 @@ impl ReadEntityProviderApi for ReadEntityProvider {
 /// Raises RQ_READ_ENTITY for the `read` bytes a read just put at the start of `buffer`, and
 /// returns how many bytes the reader receives after the modules ran.
 pub fn filter(state: &RequestState, buffer: &mut [u8], read: usize) -> usize {
-    let targets = state.read_entity_targets.borrow().clone();
-    if targets.is_empty() || read == 0 || state.reading_entity.replace(true) {
+    if read == 0 {
         return read;
     }
+    let Some((targets, _running)) = crate::nested::begin(&state.read_entity_targets, &state.reading_entity) else {
+        return read;
+    };
     let provider = ComObj::new(
         read_entity_provider_vtable::<ReadEntityProvider>(),
         ReadEntityProvider {
@@ -88,10 +90,9 @@ pub fn filter(state: &RequestState, buffer: &mut [u8], read: usize) -> usize {
         },
     );
     crate::nested::raise(state, &targets, &READ_ENTITY, provider.as_ptr());
-    state.reading_entity.set(false);
     let provider = provider.inner();
     if let Some(error) = provider.error.get() {
-        state.response.borrow_mut().error = error;
+        super::providers::set_error_status(state, error);
     }
     let Some((bytes, ..)) = provider.replacement.take() else {
         return read;

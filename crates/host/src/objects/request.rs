@@ -364,13 +364,8 @@ impl HttpRequest for Request {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-setheader-method
     fn set_header_by_name(&self, name: CStrArg<'_>, value: CStrArg<'_>, cch: USHORT, replace: BOOL) -> HRESULT {
         const METHOD: &str = "IHttpRequest::SetHeader(PCSTR, PCSTR, USHORT, BOOL)";
-        match name.to_str() {
-            Some(n) if !n.is_empty() => self.set_header(METHOD, &n, value, cch, replace),
-            _ => {
-                scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszHeaderName is NULL or empty");
-                from_win32(ERROR_INVALID_PARAMETER)
-            }
-        }
+        super::header_name_arg(METHOD, name, false)
+            .map_or_else(|hr| hr, |n| self.set_header(METHOD, &n, value, cch, replace))
     }
 
     fn set_header_by_id(&self, id: HTTP_HEADER_ID, value: CStrArg<'_>, cch: USHORT, replace: BOOL) -> HRESULT {
@@ -383,17 +378,8 @@ impl HttpRequest for Request {
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-deleteheader-method
     fn delete_header_by_name(&self, name: CStrArg<'_>) -> HRESULT {
-        match name.to_str() {
-            Some(n) => self.delete_header(&n),
-            None => {
-                scope::diagnose(
-                    DiagnosticKind::ContractViolation,
-                    "IHttpRequest::DeleteHeader(PCSTR)",
-                    "pszHeaderName is NULL",
-                );
-                from_win32(ERROR_INVALID_PARAMETER)
-            }
-        }
+        super::header_name_arg("IHttpRequest::DeleteHeader(PCSTR)", name, true)
+            .map_or_else(|hr| hr, |n| self.delete_header(&n))
     }
 
     fn delete_header_by_id(&self, id: HTTP_HEADER_ID) -> HRESULT {

@@ -358,13 +358,8 @@ impl HttpResponse for Response {
     /// After `Flush` the headers are sent: HRESULT_FROM_WIN32(ERROR_INVALID_STATE).
     fn set_header_by_name(&self, name: CStrArg<'_>, value: CStrArg<'_>, cch: USHORT, replace: BOOL) -> HRESULT {
         const METHOD: &str = "IHttpResponse::SetHeader(PCSTR, PCSTR, USHORT, BOOL)";
-        match name.to_str() {
-            Some(n) if !n.is_empty() => self.set_header(METHOD, &n, value, cch, replace),
-            _ => {
-                scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszHeaderName is NULL or empty");
-                from_win32(ERROR_INVALID_PARAMETER)
-            }
-        }
+        super::header_name_arg(METHOD, name, false)
+            .map_or_else(|hr| hr, |n| self.set_header(METHOD, &n, value, cch, replace))
     }
 
     fn set_header_by_id(&self, id: HTTP_HEADER_ID, value: CStrArg<'_>, cch: USHORT, replace: BOOL) -> HRESULT {
@@ -378,13 +373,7 @@ impl HttpResponse for Response {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-deleteheader-method
     fn delete_header_by_name(&self, name: CStrArg<'_>) -> HRESULT {
         const METHOD: &str = "IHttpResponse::DeleteHeader(PCSTR)";
-        match name.to_str() {
-            Some(n) => self.delete_header(METHOD, &n),
-            None => {
-                scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszHeaderName is NULL");
-                from_win32(ERROR_INVALID_PARAMETER)
-            }
-        }
+        super::header_name_arg(METHOD, name, true).map_or_else(|hr| hr, |n| self.delete_header(METHOD, &n))
     }
 
     fn delete_header_by_id(&self, id: HTTP_HEADER_ID) -> HRESULT {
