@@ -9,6 +9,7 @@
 
 mod arena;
 mod auth;
+mod civil_date;
 mod completion;
 pub mod config;
 pub mod diagnostics;
