@@ -91,9 +91,11 @@ pub mod hresult {
     pub const E_INVALIDARG: HRESULT = 0x8007_0057_u32 as i32;
 
     pub const ERROR_FILE_NOT_FOUND: u32 = 2;
+    pub const ERROR_PATH_NOT_FOUND: u32 = 3;
     pub const ERROR_ACCESS_DENIED: u32 = 5;
     pub const ERROR_INVALID_HANDLE: u32 = 6;
     pub const ERROR_NOT_ENOUGH_MEMORY: u32 = 8;
+    pub const ERROR_READ_FAULT: u32 = 30;
     pub const ERROR_HANDLE_EOF: u32 = 38;
     pub const ERROR_NOT_SUPPORTED: u32 = 50;
     pub const ERROR_INVALID_PARAMETER: u32 = 87;

@@ -561,9 +561,19 @@ fn run_probe(source: &str) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
 
-    let run = Command::new(&exe)
-        .output()
-        .unwrap_or_else(|e| panic!("the layout probe {} could not be run: {e}", exe.display()));
+    // A freshly linked executable can briefly be "text file busy" while another process still
+    // holds it open for writing; try again a few times before giving up.
+    let mut attempt = 0;
+    let run = loop {
+        match Command::new(&exe).output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && attempt < 20 => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => break other,
+        }
+    }
+    .unwrap_or_else(|e| panic!("the layout probe {} could not be run: {e}", exe.display()));
     assert!(run.status.success(), "the layout probe {} failed: {}", exe.display(), run.status);
     String::from_utf8(run.stdout).expect("the probe prints ASCII")
 }

@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod exchange;
 mod ffi;
+mod fragment_cache;
 pub mod freb;
 mod globals;
 mod handler;

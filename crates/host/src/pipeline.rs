@@ -35,7 +35,7 @@ struct Instance<'w> {
 
 pub fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_level);
-    let mut state = RequestState::new(worker.site.clone(), sink.clone(), request);
+    let mut state = RequestState::new(worker.site.clone(), worker.fragments(), sink.clone(), request);
     state.pending_timeout = worker.pending_timeout;
     let state = Rc::new(state);
     let objects = RequestObjects::new(&state, worker.shared_objects());

@@ -145,6 +145,9 @@ pub struct ObjectPointers {
 /// Everything one request's objects share.
 pub struct RequestState {
     pub site: Arc<Site>,
+    /// The worker's fragment cache (IHttpServer::AddFragmentToCache), which fragment-cache
+    /// data chunks send from.
+    pub fragments: Arc<crate::fragment_cache::FragmentCache>,
     pub sink: Rc<Sink>,
     pub arena: Arena,
     pub request: RefCell<RequestData>,
@@ -190,7 +193,12 @@ pub struct RequestState {
 }
 
 impl RequestState {
-    pub fn new(site: Arc<Site>, sink: Rc<Sink>, request: Request) -> RequestState {
+    pub fn new(
+        site: Arc<Site>,
+        fragments: Arc<crate::fragment_cache::FragmentCache>,
+        sink: Rc<Sink>,
+        request: Request,
+    ) -> RequestState {
         let (path, query) = match request.target.split_once('?') {
             Some((p, q)) => (p.to_string(), q.to_string()),
             None => (request.target.clone(), String::new()),
@@ -198,6 +206,7 @@ impl RequestState {
         RequestState {
             started_ticks: crate::ffi::clock::tick_count64(),
             site,
+            fragments,
             sink,
             arena: Arena::default(),
             remote: SockAddr::from(request.remote),

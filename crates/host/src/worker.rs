@@ -143,6 +143,11 @@ impl Worker {
         })
     }
 
+    /// The fragment cache the server object keeps.
+    pub(crate) fn fragments(&self) -> Arc<crate::fragment_cache::FragmentCache> {
+        self.server.inner().fragments.clone()
+    }
+
     /// Runs one request through the pipeline; keeps its FREB file if the rule selects it.
     pub fn execute(&self, request: Request) -> Response {
         let response = crate::pipeline::run(self, request);

@@ -2393,6 +2393,27 @@ static __IISSIM_INLINE __iissim_file *__iissim_file_get(HANDLE handle)
     return (__iissim_file *)__iissim_handle_get(handle, __IISSIM_H_FILE);
 }
 
+/* For the host, not for modules: the POSIX descriptor behind a file HANDLE this module's shim
+ * created, or -1 for any other value. The host reads HttpDataChunkFromFileHandle chunks through
+ * it. Weak with default visibility, like iissim_host_services: one copy per module, found by
+ * dlsym; it compares the handle with this module's registry and reads nothing else. */
+#if defined(__GNUC__) || defined(__clang__)
+EXTERN_C int iissim_file_descriptor(HANDLE handle);
+EXTERN_C __attribute__((__weak__, __visibility__("default"))) int iissim_file_descriptor(HANDLE handle)
+{
+    __iissim_handle *h;
+    int fd = -1;
+    pthread_mutex_lock(&__iissim_handles_lock);
+    for (h = __iissim_handles; h; h = h->next)
+        if ((HANDLE)h == handle && h->kind == __IISSIM_H_FILE) {
+            fd = ((__iissim_file *)h)->fd;
+            break;
+        }
+    pthread_mutex_unlock(&__iissim_handles_lock);
+    return fd;
+}
+#endif
+
 static __IISSIM_INLINE BOOL ReadFile(HANDLE handle, LPVOID buffer, DWORD size, LPDWORD read_count,
                                      LPOVERLAPPED overlapped)
 {

@@ -157,6 +157,16 @@ impl<'a, T> Ptr<'a, T> {
 }
 
 impl<'a, T: Copy> Ptr<'a, T> {
+    /// `len` elements to fill (a buffer and the length the method was given beside it).
+    pub fn slice_mut(&self, len: usize) -> Option<&'a mut [T]> {
+        if self.ptr.is_null() {
+            return None;
+        }
+        // SAFETY: per the constructor's contract, `len` elements are writable for this call and
+        // the module does not touch them during it.
+        Some(unsafe { std::slice::from_raw_parts_mut(self.ptr, len) })
+    }
+
     /// Writes one `T` (an out-structure such as `FILETIME*`) unless the caller passed null;
     /// says whether it wrote.
     pub fn write(&self, value: T) -> bool {

@@ -72,6 +72,10 @@ impl Image {
             unsafe { **slot = &super::host_services::HOST_SERVICES };
         }
         let base = module_base(register as *const c_void);
+        // SAFETY: the symbol, when present, is winbase.h's `int iissim_file_descriptor(HANDLE)`.
+        if let Ok(resolver) = unsafe { library.get::<super::file_handles::Resolver>(b"iissim_file_descriptor\0") } {
+            super::file_handles::register(base as usize, *resolver);
+        }
         // SAFETY: a module's `DllMain` has the Windows signature; iissim passes the image's base
         // address as the instance handle (what an HMODULE is on Windows, and what the SDK's
         // GetModuleFileName expects) and a null reserved pointer, as a dynamic load does.
@@ -97,6 +101,7 @@ impl Image {
 
 impl Drop for Image {
     fn drop(&mut self) {
+        super::file_handles::unregister(self.base as usize);
         // SAFETY: as in `load`; DLL_PROCESS_DETACH comes before the library is unloaded.
         if let Ok(dll_main) = unsafe { self.library.get::<DllMain>(b"DllMain\0") } {
             // SAFETY: as above.

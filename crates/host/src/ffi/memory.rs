@@ -1,23 +1,60 @@
 //! Module-owned structures the host reads: data chunks.
 
 use super::args::Ptr;
-use iissim_abi::http::{HttpDataChunkFromMemory, HTTP_DATA_CHUNK, HTTP_RESPONSE};
+use iissim_abi::http::{
+    HttpDataChunkFromFileHandle, HttpDataChunkFromFragmentCache, HttpDataChunkFromFragmentCacheEx,
+    HttpDataChunkFromMemory, HTTP_BYTE_RANGE, HTTP_BYTE_RANGE_TO_EOF, HTTP_DATA_CHUNK, HTTP_RESPONSE,
+};
+use iissim_abi::types::{HANDLE, WCHAR};
 
 /// A data chunk as the host understands it.
 pub enum Chunk<'a> {
     Memory(&'a [u8]),
-    /// A chunk type iissim does not read yet (its `DataChunkType`).
+    /// `HttpDataChunkFromFileHandle`: a range of an open file (`length` None: to its end).
+    FileHandle {
+        handle: HANDLE,
+        offset: u64,
+        length: Option<u64>,
+    },
+    /// `HttpDataChunkFromFragmentCache(Ex)`: a range of a fragment-cache entry, by name.
+    Fragment {
+        name: Vec<WCHAR>,
+        offset: u64,
+        length: Option<u64>,
+    },
+    /// A chunk type iissim does not read (its `DataChunkType`).
     Other(i32),
+}
+
+/// A range's length, `None` for HTTP_BYTE_RANGE_TO_EOF.
+fn range_length(range: &HTTP_BYTE_RANGE) -> Option<u64> {
+    (range.Length.QuadPart != HTTP_BYTE_RANGE_TO_EOF).then_some(range.Length.QuadPart)
+}
+
+/// The NUL-terminated wide string at `ptr`, or its first `len` units where `len` is given.
+///
+/// # Safety
+/// `ptr` is null, or valid for `len` units, or NUL-terminated.
+unsafe fn wide(ptr: *const WCHAR, len: Option<usize>) -> Vec<WCHAR> {
+    // SAFETY: the caller's contract.
+    let arg = unsafe { super::args::WStrArg::new(ptr) };
+    match len {
+        Some(len) if len > 0 => arg.units_n(len),
+        _ => arg.units(),
+    }
+    .map(<[WCHAR]>::to_vec)
+    .unwrap_or_default()
 }
 
 impl<'a> Ptr<'a, HTTP_DATA_CHUNK> {
     /// The `count` chunks of `WriteEntityChunks(pDataChunks, nChunks, ...)`.
+    #[allow(non_upper_case_globals)] // http.h's names for the chunk types
     pub fn chunks(&self, count: usize) -> Vec<Chunk<'a>> {
         let Some(chunks) = self.slice(count) else { return vec![] };
         chunks
             .iter()
-            .map(|chunk| {
-                if chunk.DataChunkType == HttpDataChunkFromMemory {
+            .map(|chunk| match chunk.DataChunkType {
+                HttpDataChunkFromMemory => {
                     // SAFETY: the type tag says the union holds FromMemory.
                     let memory = unsafe { chunk.Anonymous.FromMemory };
                     if memory.pBuffer.is_null() || memory.BufferLength == 0 {
@@ -28,9 +65,35 @@ impl<'a> Ptr<'a, HTTP_DATA_CHUNK> {
                             std::slice::from_raw_parts(memory.pBuffer.cast::<u8>(), memory.BufferLength as usize)
                         })
                     }
-                } else {
-                    Chunk::Other(chunk.DataChunkType)
                 }
+                HttpDataChunkFromFileHandle => {
+                    // SAFETY: the type tag says the union holds FromFileHandle.
+                    let file = unsafe { chunk.Anonymous.FromFileHandle };
+                    Chunk::FileHandle {
+                        handle: file.FileHandle,
+                        offset: file.ByteRange.StartingOffset.QuadPart,
+                        length: range_length(&file.ByteRange),
+                    }
+                }
+                HttpDataChunkFromFragmentCache => {
+                    // SAFETY: the type tag says the union holds FromFragmentCache.
+                    let fragment = unsafe { chunk.Anonymous.FromFragmentCache };
+                    let units = usize::from(fragment.FragmentNameLength) / std::mem::size_of::<WCHAR>();
+                    // SAFETY: the Ptr's contract covers the name the chunk points at.
+                    let name = unsafe { wide(fragment.pFragmentName, Some(units)) };
+                    Chunk::Fragment { name, offset: 0, length: None }
+                }
+                HttpDataChunkFromFragmentCacheEx => {
+                    // SAFETY: the type tag says the union holds FromFragmentCacheEx.
+                    let fragment = unsafe { chunk.Anonymous.FromFragmentCacheEx };
+                    Chunk::Fragment {
+                        // SAFETY: the Ptr's contract covers the NUL-terminated name.
+                        name: unsafe { wide(fragment.pFragmentName, None) },
+                        offset: fragment.ByteRange.StartingOffset.QuadPart,
+                        length: range_length(&fragment.ByteRange),
+                    }
+                }
+                other => Chunk::Other(other),
             })
             .collect()
     }

@@ -9,6 +9,7 @@
 //! - [`trace_args`]: how a traced call shows its arguments and result.
 //! - [`token_memory`]: read-only memory behind token handles, and the report of a write to it.
 //! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
+//! - [`file_handles`]: reading file-handle data chunks through the module's SDK shim.
 //! - [`clock`]: the tick count the SDK shim's `GetTickCount64` uses.
 //! - [`crash`]: the fault handler that names the module a crash happened in.
 #![allow(unsafe_code)]
@@ -18,6 +19,7 @@ pub mod clock;
 pub mod com;
 pub mod crash;
 pub mod enter;
+pub mod file_handles;
 pub mod host_services;
 pub mod loader;
 pub mod memory;

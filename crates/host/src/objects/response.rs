@@ -4,12 +4,12 @@
 //! GetStatus, SetHeader, GetHeader and DeleteHeader (by name and by id), Clear, ClearHeaders,
 //! SetNeedDisconnect, ResetConnection, CloseConnection, DisableKernelCache,
 //! GetKernelCacheEnabled, SuppressHeaders, GetHeadersSuppressed, Flush, Redirect,
-//! WriteEntityChunkByReference and WriteEntityChunks (memory chunks), DisableBuffering,
+//! WriteEntityChunkByReference and WriteEntityChunks (memory, file-handle and fragment-cache
+//! chunks, with byte ranges), DisableBuffering,
 //! SetErrorDescription, GetErrorDescription, GetHeaderChanges (without the known-header arrays),
 //! IHttpResponse2's WriteEntityChunks and Flush, IHttpResponse3::PushPromise (HTTP/1.x: not
 //! supported), IHttpResponse4's trailers, ResetStream and SetNeedGoAway (recorded).
 //! GetCachePolicy (one policy per response, made on first use).
-//! Diagnosed: file-handle and fragment-cache chunks.
 //!
 //! The response is buffered until the request ends or a module calls `Flush`; after that the
 //! status and headers are sent and can no longer change.
@@ -19,18 +19,17 @@ use super::generated::thunks::{http_cache_policy2_vtable, HttpResponse, HttpResp
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
+use crate::ffi::file_handles::{self, FileChunkError};
 use crate::ffi::memory::Chunk;
 use crate::raw_response::RawResponse;
 use crate::scope;
 use crate::state::{RequestState, ResponseData};
 use crate::trace::TraceEvent;
 use core::ffi::c_void;
-use iissim_abi::http::{
-    HttpDataChunkFromFileHandle, HttpDataChunkFromFragmentCache, HttpDataChunkFromFragmentCacheEx, HTTP_DATA_CHUNK,
-    HTTP_HEADER_ID, HTTP_RESPONSE, RESPONSE_HEADER_NAMES,
-};
+use iissim_abi::http::{HTTP_DATA_CHUNK, HTTP_HEADER_ID, HTTP_RESPONSE, RESPONSE_HEADER_NAMES};
 use iissim_abi::types::*;
 use iissim_abi::*;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -44,30 +43,63 @@ pub struct Response {
     cache_policy: OnceCell<ComObj<CachePolicy>>,
 }
 
-/// A chunk the host can send, or why not.
-fn readable(chunks: &[Chunk<'_>]) -> Result<(), String> {
-    for chunk in chunks {
-        if let Chunk::Other(kind) = chunk {
-            let kind = *kind;
-            return Err(if kind == HttpDataChunkFromFileHandle {
-                "HttpDataChunkFromFileHandle chunks are not implemented: the HANDLE is the SDK shim's own \
-                 object, which the host cannot read; write the file's bytes as HttpDataChunkFromMemory"
-                    .into()
-            } else if kind == HttpDataChunkFromFragmentCache || kind == HttpDataChunkFromFragmentCacheEx {
-                "fragment cache chunks are not implemented: iissim has no fragment cache".into()
-            } else {
-                format!("data chunk type {kind} is not implemented; only HttpDataChunkFromMemory")
-            });
-        }
-    }
-    Ok(())
-}
+/// Why a data chunk could not be turned into bytes: the HRESULT the write returns, the
+/// diagnostic's kind and text.
+pub(crate) type ChunkError = (HRESULT, DiagnosticKind, String);
 
-fn memory<'a>(chunks: &'a [Chunk<'a>]) -> impl Iterator<Item = &'a [u8]> + 'a {
-    chunks.iter().filter_map(|c| match c {
-        Chunk::Memory(bytes) => Some(*bytes),
-        Chunk::Other(_) => None,
-    })
+/// The bytes each chunk stands for: memory as it is, a file handle's range read from the file,
+/// a fragment's range from the worker's fragment cache. Bytes are taken at write time (IIS
+/// reads file and fragment chunks when it sends them; a module that changes the file in
+/// between sees the difference).
+pub(crate) fn chunk_bytes<'a>(
+    chunks: &'a [Chunk<'a>],
+    fragments: &crate::fragment_cache::FragmentCache,
+) -> Result<Vec<Cow<'a, [u8]>>, ChunkError> {
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| match chunk {
+            Chunk::Memory(bytes) => Ok(Cow::Borrowed(*bytes)),
+            Chunk::FileHandle { handle, offset, length } => {
+                file_handles::read_range(*handle, *offset, *length).map(Cow::Owned).map_err(|e| {
+                    let code = match e {
+                        FileChunkError::UnknownHandle => ERROR_INVALID_HANDLE,
+                        FileChunkError::PastEnd { .. } => ERROR_HANDLE_EOF,
+                        FileChunkError::Io(_) => ERROR_READ_FAULT,
+                    };
+                    (from_win32(code), DiagnosticKind::ContractViolation, format!("chunk {i}: {e}"))
+                })
+            }
+            Chunk::Fragment { name, offset, length } => {
+                let name = crate::wide::from_wide(name);
+                let Some(bytes) = fragments.get(&name) else {
+                    return Err((
+                        from_win32(ERROR_PATH_NOT_FOUND),
+                        DiagnosticKind::ContractViolation,
+                        format!("chunk {i}: no fragment {name:?} in the fragment cache (IHttpServer::AddFragmentToCache)"),
+                    ));
+                };
+                let size = bytes.len() as u64;
+                if *offset > size {
+                    return Err((
+                        from_win32(ERROR_HANDLE_EOF),
+                        DiagnosticKind::ContractViolation,
+                        format!("chunk {i}: ByteRange.StartingOffset {offset} is past the end of fragment {name:?} ({size} bytes)"),
+                    ));
+                }
+                let end = length.map_or(size, |l| offset.saturating_add(l).min(size));
+                Ok(Cow::Owned(bytes[*offset as usize..end as usize].to_vec()))
+            }
+            Chunk::Other(kind) => Err((
+                E_NOTIMPL,
+                DiagnosticKind::Unimplemented,
+                format!(
+                    "chunk {i}: data chunk type {kind} is not supported (HttpDataChunkTrailers belong to \
+                     IHttpResponse4::SetTrailer)"
+                ),
+            )),
+        })
+        .collect()
 }
 
 fn bool_of(flag: bool) -> BOOL {
@@ -184,16 +216,19 @@ impl Response {
         }
         let chunks = chunks.chunks(count as usize);
         // All or nothing: an unreadable chunk leaves the response as it was.
-        if let Err(why) = readable(&chunks) {
-            scope::diagnose(DiagnosticKind::Unimplemented, method, why);
-            return E_NOTIMPL;
-        }
+        let bytes = match chunk_bytes(&chunks, &self.state.fragments) {
+            Ok(bytes) => bytes,
+            Err((hr, kind, why)) => {
+                scope::diagnose(kind, method, why);
+                return hr;
+            }
+        };
         let result = self.edit(|response| {
             if response.chunks().len() + chunks.len() > MAX_CHUNKS {
                 return Err(from_win32(ERROR_ARITHMETIC_OVERFLOW));
             }
             let mut written = 0usize;
-            for bytes in memory(&chunks) {
+            for bytes in &bytes {
                 if !bytes.is_empty() {
                     response.chunk_starts.push(response.body.len());
                     response.body.extend_from_slice(bytes);
@@ -518,11 +553,13 @@ impl HttpResponse for Response {
             return from_win32(ERROR_INVALID_PARAMETER);
         }
         let chunks = chunk.chunks(1);
-        if let Err(why) = readable(&chunks) {
-            scope::diagnose(DiagnosticKind::Unimplemented, METHOD, why);
-            return E_NOTIMPL;
-        }
-        let bytes: Vec<u8> = memory(&chunks).flatten().copied().collect();
+        let bytes: Vec<u8> = match chunk_bytes(&chunks, &self.state.fragments) {
+            Ok(parts) => parts.concat(),
+            Err((hr, kind, why)) => {
+                scope::diagnose(kind, METHOD, why);
+                return hr;
+            }
+        };
         self.edit(|response| {
             let existing: Vec<Vec<u8>> = response.chunks().into_iter().map(<[u8]>::to_vec).collect();
             if existing.len() >= MAX_CHUNKS {

@@ -1,7 +1,8 @@
 //! `IHttpServer` … `IHttpServer3`: the server as modules see it from `RegisterModule` on.
 //!
 //! Real: IsCommandLineLaunch, GetAppPoolName, IncrementThreadCount, DecrementThreadCount,
-//! ReportUnhealthy and RecycleProcess (recorded as notes: iissim neither recycles nor stops),
+//! AddFragmentToCache, ReadFragmentFromCache, RemoveFragmentFromCache (a per-worker fragment
+//! cache that fragment-cache response chunks send from), ReportUnhealthy and RecycleProcess (recorded as notes: iissim neither recycles nor stops),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
 //! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
 //! Partial: GetAppPoolConfigFile. Diagnosed with the documented failure: AssociateWithThreadPool,
@@ -15,10 +16,10 @@ use super::generated::thunks::{
 use super::perf_counters::PerfCounters;
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
-use crate::ffi::args::{Out, WStrArg};
+use crate::ffi::args::{Out, Ptr, WStrArg};
 use crate::ffi::module_call;
 use crate::scope;
-use iissim_abi::http::{HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY};
+use iissim_abi::http::{HTTP_DATA_CHUNK, HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY};
 use iissim_abi::types::*;
 use iissim_abi::*;
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -36,6 +37,8 @@ pub struct Server {
     #[allow(clippy::vec_box)]
     dispensed: Mutex<Vec<Box<ComObj<DispensedContainer>>>>,
     threads: AtomicI32,
+    /// The fragment cache (AddFragmentToCache & co.), shared with every request.
+    pub(crate) fragments: std::sync::Arc<crate::fragment_cache::FragmentCache>,
     /// The global modules subscribed to GL_CUSTOM_NOTIFICATION, in order: (name, CGlobalModule*).
     custom_targets: std::sync::OnceLock<Vec<(std::sync::Arc<str>, usize)>>,
 }
@@ -50,6 +53,7 @@ impl Server {
             counters: ComObj::new(http_perf_counter_info_vtable::<PerfCounters>(), PerfCounters::default()),
             dispensed: Mutex::new(Vec::new()),
             threads: AtomicI32::new(0),
+            fragments: Default::default(),
             custom_targets: std::sync::OnceLock::new(),
         }
     }
@@ -326,6 +330,87 @@ impl HttpServer for Server {
             }
         }
         BOOL::from(all)
+    }
+
+    /// Stores the chunk's bytes (memory, or a file handle's range) under the name, replacing
+    /// a fragment of that name.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-addfragmenttocache-method
+    fn add_fragment_to_cache(&self, chunk: Ptr<'_, HTTP_DATA_CHUNK>, name: WStrArg<'_>) -> HRESULT {
+        const METHOD: &str = "IHttpServer::AddFragmentToCache(HTTP_DATA_CHUNK*, PCWSTR)";
+        let Some(name) = name.to_string_lossy().filter(|n| !n.is_empty()) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszFragmentName is NULL or empty");
+            return E_INVALIDARG;
+        };
+        if chunk.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pDataChunk is NULL");
+            return E_INVALIDARG;
+        }
+        let chunks = chunk.chunks(1);
+        if matches!(chunks[0], crate::ffi::memory::Chunk::Fragment { .. }) {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "a fragment cannot be made of a fragment chunk");
+            return from_win32(ERROR_INVALID_PARAMETER);
+        }
+        match super::response::chunk_bytes(&chunks, &self.fragments) {
+            Ok(parts) => {
+                self.fragments.add(name, parts.concat());
+                S_OK
+            }
+            Err((hr, kind, why)) => {
+                scope::diagnose(kind, METHOD, why);
+                hr
+            }
+        }
+    }
+
+    /// Copies the fragment into the buffer. A buffer too small gets nothing and
+    /// `HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER)`, with `*pcbCopied` the size needed (as
+    /// HTTP.sys's HttpReadFragmentFromCache); an unknown name is
+    /// `HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND)`.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-readfragmentfromcache-method
+    fn read_fragment_from_cache(
+        &self,
+        name: WStrArg<'_>,
+        buffer: Ptr<'_, BYTE>,
+        size: DWORD,
+        copied: Out<'_, DWORD>,
+    ) -> HRESULT {
+        const METHOD: &str = "IHttpServer::ReadFragmentFromCache(PCWSTR, BYTE*, DWORD, DWORD*)";
+        copied.set(0);
+        let Some(name) = name.to_string_lossy() else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszFragmentName is NULL");
+            return E_INVALIDARG;
+        };
+        let Some(bytes) = self.fragments.get(&name) else {
+            return from_win32(ERROR_PATH_NOT_FOUND);
+        };
+        if (size as usize) < bytes.len() {
+            copied.set(bytes.len() as DWORD);
+            return from_win32(ERROR_INSUFFICIENT_BUFFER);
+        }
+        let Some(out) = buffer.slice_mut(bytes.len()) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pvBuffer is NULL");
+            return E_INVALIDARG;
+        };
+        out.copy_from_slice(&bytes);
+        copied.set(bytes.len() as DWORD);
+        S_OK
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-removefragmentfromcache-method
+    fn remove_fragment_from_cache(&self, name: WStrArg<'_>) -> HRESULT {
+        let Some(name) = name.to_string_lossy() else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::RemoveFragmentFromCache(PCWSTR)",
+                "pszFragmentName is NULL",
+            );
+            return E_INVALIDARG;
+        };
+        if self.fragments.remove(&name) {
+            S_OK
+        } else {
+            from_win32(ERROR_PATH_NOT_FOUND)
+        }
     }
 
     /// The object is an `IHttpServer3`, so both known versions are this same object.
