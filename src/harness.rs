@@ -8,7 +8,7 @@ use std::path::Path;
 ///
 /// Strict mode (the default) fails a request on any contract violation or unimplemented call.
 pub struct Harness {
-    worker: Worker,
+    worker: std::sync::Arc<Worker>,
     strict: bool,
 }
 

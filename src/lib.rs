@@ -17,6 +17,7 @@ pub use iissim_host::{freb, Config, Diagnostic, DiagnosticKind, Request, Respons
 
 use iissim_host::ModuleImage;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Why iissim could not start on a configuration.
 #[derive(Debug, thiserror::Error)]
@@ -63,13 +64,13 @@ pub fn module_images(config: &Config) -> Result<Vec<ModuleImage>, Error> {
 }
 
 /// Builds and loads the modules of `config`.
-pub fn load_worker(config: &Config) -> Result<Worker, Error> {
+pub fn load_worker(config: &Config) -> Result<Arc<Worker>, Error> {
     let images = module_images(config)?;
     Ok(Worker::new(config, &images)?)
 }
 
 /// Reads a configuration file, then [`load_worker`].
-pub fn load_worker_from(path: &Path) -> Result<(Config, Worker), Error> {
+pub fn load_worker_from(path: &Path) -> Result<(Config, Arc<Worker>), Error> {
     let config = Config::load(path)?;
     let worker = load_worker(&config)?;
     Ok((config, worker))

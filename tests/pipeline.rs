@@ -7,7 +7,7 @@
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-notification-status-enumeration
 //! Priorities: https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpmoduleregistrationinfo-setpriorityforrequestnotification-method
 
-use crate::common::{fixture, scratch};
+use crate::common::{fixture, http_get, scratch, Server};
 use iissim::{Config, Harness};
 
 fn seen(response: &iissim::Response) -> Vec<String> {
@@ -145,5 +145,23 @@ fn map_path_modules_change_where_urls_map() {
     assert_eq!(
         (d.method.as_ref(), d.module.as_deref()),
         ("IMapPathProvider::SetPhysicalPath(PCWSTR, DWORD)", Some("Mapper"))
+    );
+}
+
+/// A child request executed without EXECUTE_FLAG_BUFFER_RESPONSE reaches the client over HTTP:
+/// its status line and headers, then its body, then what the parent wrote after it.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-executerequest-method
+#[test]
+fn a_child_request_answers_over_http() {
+    let server = Server::start(&fixture("child-request/iissim.toml"));
+    let response = http_get(server.addr, "/parent?direct");
+    let (head, body) = response.split_once("\r\n\r\n").expect("a complete response");
+    assert!(head.starts_with("HTTP/1.1 201 Created\r\n"), "{head}");
+    assert!(head.contains("\r\nx-child: yes\r\n") || head.contains("\r\nX-Child: yes\r\n"), "{head}");
+    assert!(!head.to_ascii_lowercase().contains("x-parent"), "{head}");
+    assert_eq!(
+        body,
+        "child: hello from a child of /parent?direct\n\
+         parent: ExecuteRequest = 0x00000000, SetHeader after the child = 0x8007139f\n"
     );
 }

@@ -1,7 +1,6 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// A file under `fixtures/modules/`.
 pub fn fixture(path: &str) -> PathBuf {
@@ -32,7 +31,7 @@ impl Server {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 addr_tx.send(listener.local_addr().unwrap()).unwrap();
-                iissim_server::serve(Arc::new(worker), listener, async {
+                iissim_server::serve(worker, listener, async {
                     let _ = stopped.await;
                 })
                 .await

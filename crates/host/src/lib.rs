@@ -9,6 +9,7 @@
 
 mod arena;
 mod auth;
+mod child;
 mod civil_date;
 mod completion;
 pub mod config;

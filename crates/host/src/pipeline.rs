@@ -33,19 +33,43 @@ struct Instance<'w> {
     object: *mut CHttpModule,
 }
 
-pub fn run(worker: &Worker, request: Request) -> Response {
-    let sink = Sink::new(worker.trace_level);
-    let mut state = RequestState::new(worker.site.clone(), worker.fragments(), sink.clone(), request);
+/// A request's state and host objects, made before it runs: a child request is made by
+/// `IHttpContext::CloneContext`, changed by its module, and run later by `ExecuteRequest`.
+pub struct Prepared {
+    pub state: Rc<RequestState>,
+    pub objects: Box<RequestObjects>,
+}
+
+/// The state and objects of `request`, recording into `sink`.
+pub fn prepare(worker: &Worker, sink: Rc<Sink>, request: Request) -> Prepared {
+    let mut state = RequestState::new(worker.site.clone(), worker.fragments(), sink, request);
     state.pending_timeout = worker.pending_timeout;
+    state.worker = worker.shared();
     let state = Rc::new(state);
     let objects = RequestObjects::new(&state, worker.shared_objects());
+    Prepared { state, objects }
+}
 
+/// Runs one request from the client through the pipeline.
+pub fn run(worker: &Worker, request: Request) -> Response {
+    let sink = Sink::new(worker.trace_level);
+    let prepared = prepare(worker, sink.clone(), request);
+    execute(worker, &prepared, true);
+    finish(&prepared.state, sink)
+}
+
+/// Module instances, GL_PRE_BEGIN_REQUEST (for a request from the client, not a child), the
+/// notifications, `Dispose`, and the end of the request's objects. The response stays in the
+/// request's state.
+pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
+    let Prepared { state, objects } = prepared;
+    let sink = &state.sink;
     let mut instances = Vec::new();
     let mut failed = false;
     for module in worker.modules.iter() {
         let Some(factory) = module.factory else { continue };
         let name = module.name.clone();
-        let _scope = scope::enter(&sink, Some(name.clone()), Some("GetHttpModule"));
+        let _scope = scope::enter(sink, Some(name.clone()), Some("GetHttpModule"));
         match module_call::get_http_module(factory as *mut IHttpModuleFactory, objects.allocator.as_ptr()) {
             Ok(object) if !object.is_null() => {
                 state.subscriptions.borrow_mut().push((name.clone(), module.request_mask, module.post_mask));
@@ -70,16 +94,17 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         }
     }
 
-    *state.custom_targets.borrow_mut() = nested_targets(&state, &instances, &crate::notifications::CUSTOM);
-    *state.map_path_targets.borrow_mut() = nested_targets(&state, &instances, &crate::notifications::MAP_PATH);
-    *state.read_entity_targets.borrow_mut() = nested_targets(&state, &instances, &crate::notifications::READ_ENTITY);
+    *state.custom_targets.borrow_mut() = nested_targets(state, &instances, &crate::notifications::CUSTOM);
+    *state.map_path_targets.borrow_mut() = nested_targets(state, &instances, &crate::notifications::MAP_PATH);
+    *state.read_entity_targets.borrow_mut() = nested_targets(state, &instances, &crate::notifications::READ_ENTITY);
 
     // GL_PRE_BEGIN_REQUEST comes before any request notification; HANDLED ends the request
     // with the response as the global module left it.
     let handled = !failed
+        && from_client
         && globals::raise(
             &worker.modules,
-            &sink,
+            sink,
             GL_PRE_BEGIN_REQUEST,
             "GL_PRE_BEGIN_REQUEST",
             GlobalHandler::PreBeginRequest,
@@ -91,16 +116,15 @@ pub fn run(worker: &Worker, request: Request) -> Response {
         response.status = 500;
         response.reason = "Internal Server Error".into();
     } else if !handled {
-        run_notifications(worker, &state, &objects, &instances);
+        run_notifications(worker, state, objects, &instances);
     }
 
     for instance in &instances {
-        let _scope = scope::enter(&sink, Some(instance.name.clone()), Some("Dispose"));
+        let _scope = scope::enter(sink, Some(instance.name.clone()), Some("Dispose"));
         module_call::dispose(instance.object);
     }
-    end_user(&state, &objects);
-    objects.end_request(&sink);
-    finish(&state, sink)
+    end_user(state, objects);
+    objects.end_request(sink);
 }
 
 fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
@@ -114,7 +138,7 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
             // The response goes out before it is logged.
             send_response(state, objects, instances);
         }
-        if notification.bit == RQ_AUTHENTICATE_REQUEST && !finished {
+        if notification.bit == RQ_AUTHENTICATE_REQUEST && !finished && !state.user_given.get() {
             if let Outcome::Finished = worker.auth.authenticate(state, objects.host_user.inner()) {
                 finished = true;
                 continue;
@@ -156,7 +180,7 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
             }
             // Users are set in the pre-notification (IAuthenticationProvider::SetUser): a request
             // without one by then ends with 401.2, before any post-notification sees it.
-            if !post && notification.bit == RQ_AUTHENTICATE_REQUEST {
+            if !post && notification.bit == RQ_AUTHENTICATE_REQUEST && !state.user_given.get() {
                 if let Outcome::Finished = worker.auth.require_user(state) {
                     finished_here = true;
                     break;

@@ -5,7 +5,7 @@ use crate::exchange::Request;
 use crate::raw_response::RawResponse;
 use crate::scope::Sink;
 use crate::site::Site;
-use iissim_abi::types::HRESULT;
+use iissim_abi::types::{DWORD, HRESULT};
 use iissim_abi::{IHttpContext, IHttpRequest, IHttpResponse, IHttpUser};
 use socket2::SockAddr;
 use std::cell::{Cell, RefCell};
@@ -188,6 +188,18 @@ pub struct RequestState {
     pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
     /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
     pub raw_response: RefCell<Option<RawResponse>>,
+    /// The worker running the request (child requests run through it again).
+    pub worker: std::sync::Weak<crate::worker::Worker>,
+    /// For a child request: its parent's context, the execute flags, how deep it is nested,
+    /// and whether ExecuteRequest gave it a user (authentication is then skipped).
+    pub parent: Cell<*mut IHttpContext>,
+    pub execute_flags: Cell<DWORD>,
+    pub depth: Cell<u32>,
+    /// The root request's context for a child (null: this request is the root), and whether
+    /// the module gave the clone back with ReleaseClonedContext.
+    pub root: Cell<*mut IHttpContext>,
+    pub released: Cell<bool>,
+    pub user_given: Cell<bool>,
     /// When the request arrived, as `GetTickCount64` counts (IHttpContext4::GetRequestStartTime).
     pub started_ticks: u64,
 }
@@ -246,6 +258,13 @@ impl RequestState {
             read_entity_targets: RefCell::new(Vec::new()),
             reading_entity: Cell::new(false),
             raw_response: RefCell::new(None),
+            worker: std::sync::Weak::new(),
+            parent: Cell::new(std::ptr::null_mut()),
+            execute_flags: Cell::new(0),
+            depth: Cell::new(0),
+            root: Cell::new(std::ptr::null_mut()),
+            released: Cell::new(false),
+            user_given: Cell::new(false),
         }
     }
 

@@ -68,6 +68,8 @@ pub struct ModuleImage {
 
 /// Loaded modules and the objects every request shares.
 pub struct Worker {
+    /// This worker, for the requests it runs (child requests need it).
+    this: std::sync::Weak<Worker>,
     pub(crate) modules: Vec<LoadedModule>,
     server: Box<ComObj<Server>>,
     application: Box<ComObj<Application>>,
@@ -87,7 +89,10 @@ pub struct Worker {
 
 impl Worker {
     /// Loads each image in order and calls its `RegisterModule`.
-    pub fn new(config: &Config, images: &[ModuleImage]) -> Result<Worker, LoadError> {
+    ///
+    /// The worker comes in an `Arc` that it can reach from its own requests (child requests
+    /// run the pipeline again from inside a module call).
+    pub fn new(config: &Config, images: &[ModuleImage]) -> Result<Arc<Worker>, LoadError> {
         let auth = Authentication::new(config, tokens());
         let physical_path = config.resolve(&config.site.physical_path);
         let site = Arc::new(Site {
@@ -128,7 +133,8 @@ impl Worker {
             GlobalHandler::ApplicationStart,
             provider.as_ptr(),
         );
-        Ok(Worker {
+        Ok(Arc::new_cyclic(|this| Worker {
+            this: this.clone(),
             modules,
             server,
             application,
@@ -140,7 +146,12 @@ impl Worker {
             lifecycle: sink.take_trace(),
             freb_rule: config.trace.clone(),
             freb: config.trace.freb_dir.as_ref().map(|d| crate::freb::FrebWriter::new(config.resolve(d))),
-        })
+        }))
+    }
+
+    /// This worker, shared.
+    pub(crate) fn shared(&self) -> std::sync::Weak<Worker> {
+        self.this.clone()
     }
 
     /// The fragment cache the server object keeps.

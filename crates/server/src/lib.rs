@@ -56,9 +56,8 @@ pub async fn serve(
 
 /// Builds a runtime of `threads` worker threads, binds `bind`, calls `ready` with the bound
 /// address, and serves until Ctrl-C or SIGTERM.
-pub fn run(worker: Worker, bind: &str, threads: usize, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+pub fn run(worker: Arc<Worker>, bind: &str, threads: usize, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(threads.max(1)).enable_all().build()?;
-    let worker = Arc::new(worker);
     runtime.block_on(async {
         let listener = TcpListener::bind(bind).await?;
         ready(listener.local_addr()?);

@@ -5,7 +5,8 @@
 //! overloads), SetServerVariable, AllocateRequestMemory, GetUrlInfo, GetMetadata,
 //! GetPhysicalPath, GetScriptName, GetScriptTranslated, GetScriptMap, SetRequestHandled,
 //! GetFileInfo, MapPath, GetParentContext, GetRootContext, GetTraceContext,
-//! GetNamedContextContainer, GetRequestStartTime, GetRequestElapsedTime. Partial:
+//! GetNamedContextContainer, GetRequestStartTime, GetRequestElapsedTime, CloneContext,
+//! ExecuteRequest and ReleaseClonedContext (child requests, `crate::child`). Partial:
 //! GetCurrentExecutionStats. Every other method is diagnosed.
 //!
 //! The request's containers (module, named, URL, metadata, file) clean their stored contexts
@@ -52,6 +53,8 @@ pub struct Context {
     trace: ComObj<TraceContext>,
     /// Read on the first GetFileInfo: `None` inside when there is no such file.
     file_info: OnceCell<Option<ComObj<FileInfo>>>,
+    /// The clones made with CloneContext; freed when this request ends.
+    children: RefCell<Vec<Rc<crate::child::Child>>>,
 }
 
 impl Context {
@@ -69,6 +72,7 @@ impl Context {
             metadata: ComObj::new(metadata_info_vtable::<Metadata>(), Metadata::new(state.clone())),
             script_map: ComObj::new(script_map_info_vtable::<ScriptMap>(), ScriptMap::static_file()),
             trace: ComObj::new(http_trace_context_vtable::<TraceContext>(), TraceContext::new()),
+            children: RefCell::new(Vec::new()),
             file_info: OnceCell::new(),
             state,
         }
@@ -79,6 +83,7 @@ impl Context {
     /// `CleanupStoredContext` on the connection's contexts).
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpstoredcontext-cleanupstoredcontext-method
     pub fn end_request(&self) {
+        self.end_children();
         self.container.inner().end();
         self.named.inner().end();
         self.url_info.inner().container.inner().end();
@@ -87,6 +92,24 @@ impl Context {
             file.inner().end();
         }
         self.connection.inner().close();
+    }
+
+    /// The clones of this request end with it: one executed and never released is reported.
+    fn end_children(&self) {
+        let children = self.children.borrow();
+        let leaked = children.iter().filter(|c| !c.state().released.get()).count();
+        if leaked > 0 {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpContext::CloneContext(DWORD, IHttpContext**)",
+                format!("{leaked} cloned context(s) were never released with ReleaseClonedContext"),
+            );
+        }
+    }
+
+    /// The server variables set on this context, for a clone made with CLONE_FLAG_SERVER_VARIABLE.
+    pub fn set_variables(&self) -> Vec<(String, String)> {
+        self.variables.borrow().clone()
     }
 
     /// Looks a server variable up (set ones first), or reports the documented error.
@@ -231,10 +254,105 @@ impl HttpContext for Context {
         self.container.as_ptr()
     }
 
-    /// 0: every request iissim runs is a top-level request (no ExecuteRequest child).
+    /// The `dwExecuteFlags` a child request was executed with; 0 for a request from the client.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getexecuteflags-method
     fn get_execute_flags(&self) -> DWORD {
-        0
+        self.state.execute_flags.get()
+    }
+
+    /// A clone of this request, to change (SetUrl, SetHeader, ...) and run with ExecuteRequest.
+    /// Flags: CLONE_FLAG_BASICS (method, URL, query string), CLONE_FLAG_HEADERS,
+    /// CLONE_FLAG_ENTITY, CLONE_FLAG_NO_PRECONDITION, CLONE_FLAG_NO_DAV,
+    /// CLONE_FLAG_SERVER_VARIABLE (the variables set with SetServerVariable).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-clonecontext-method
+    fn clone_context(&self, flags: DWORD, out: Out<'_, *mut IHttpContext>) -> HRESULT {
+        const METHOD: &str = "IHttpContext::CloneContext(DWORD, IHttpContext**)";
+        if out.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "ppHttpContext is NULL");
+            return from_win32(ERROR_INVALID_PARAMETER);
+        }
+        out.set(core::ptr::null_mut());
+        let known = CLONE_FLAG_BASICS
+            | CLONE_FLAG_HEADERS
+            | CLONE_FLAG_ENTITY
+            | CLONE_FLAG_NO_PRECONDITION
+            | CLONE_FLAG_NO_DAV
+            | CLONE_FLAG_USER_CACHE_VARY_BY
+            | CLONE_FLAG_SERVER_VARIABLE;
+        if flags & !known != 0 {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                METHOD,
+                format!("unknown clone flags 0x{:x}", flags & !known),
+            );
+            return from_win32(ERROR_INVALID_PARAMETER);
+        }
+        let Some(worker) = self.state.worker.upgrade() else {
+            return from_win32(ERROR_INVALID_STATE);
+        };
+        let this = ComObj::interface_of::<IHttpContext>(self);
+        let root = if self.state.root.get().is_null() { this } else { self.state.root.get() };
+        let child = crate::child::Child::new(&worker, &self.state, this, root, flags);
+        if flags & CLONE_FLAG_SERVER_VARIABLE != 0 {
+            *child.prepared.objects.context.inner().variables.borrow_mut() = self.set_variables();
+        }
+        out.set(child.context());
+        self.children.borrow_mut().push(child);
+        S_OK
+    }
+
+    /// Runs a clone of this request through the pipeline. It completes before the call returns
+    /// (`*pfCompletionExpected` is FALSE). ERROR_NOT_SUPPORTED for `fAsync` FALSE, a context that
+    /// is not a clone of this one, or one already executed; ERROR_STACK_OVERFLOW past 10 nested
+    /// children. A user skips the child's authentication.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-executerequest-method
+    fn execute_request(
+        &self,
+        is_async: BOOL,
+        context: *mut IHttpContext,
+        flags: DWORD,
+        user: *mut IHttpUser,
+        completion_expected: Out<'_, BOOL>,
+    ) -> HRESULT {
+        const METHOD: &str = "IHttpContext::ExecuteRequest(BOOL, IHttpContext*, DWORD, IHttpUser*, BOOL*)";
+        completion_expected.set(FALSE);
+        if is_async == FALSE {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                METHOD,
+                "fAsync is FALSE; child requests run only asynchronously",
+            );
+            return from_win32(ERROR_NOT_SUPPORTED);
+        }
+        let child = self.children.borrow().iter().find(|c| c.context() == context).cloned();
+        let Some(child) = child else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                METHOD,
+                "pHttpContext was not made by this context's CloneContext",
+            );
+            return from_win32(ERROR_NOT_SUPPORTED);
+        };
+        let Some(worker) = self.state.worker.upgrade() else {
+            return from_win32(ERROR_INVALID_STATE);
+        };
+        child.execute(&worker, &self.state, flags, user)
+    }
+
+    /// Gives a clone back to its parent, which frees it when the parent request ends. Calling
+    /// it on a context that is not a clone, or twice, is diagnosed.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-releaseclonedcontext-method
+    fn release_cloned_context(&self) -> HRESULT {
+        const METHOD: &str = "IHttpContext::ReleaseClonedContext()";
+        if self.state.parent.get().is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "this context is not a clone (CloneContext)");
+            return from_win32(ERROR_INVALID_PARAMETER);
+        }
+        if self.state.released.replace(true) {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "this clone was already released");
+            return from_win32(ERROR_INVALID_STATE);
+        }
+        S_OK
     }
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getservervariable-method
@@ -371,16 +489,22 @@ impl HttpContext for Context {
         }
     }
 
-    /// NULL: a top-level request has no parent.
+    /// The context a clone was made from; NULL for a request from the client.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getparentcontext-method
     fn get_parent_context(&self) -> *mut IHttpContext {
-        core::ptr::null_mut()
+        self.state.parent.get()
     }
 
-    /// This context: a top-level request is its own root.
+    /// The context of the request from the client: this one, or for a child the root of its
+    /// parent chain.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getrootcontext-method
     fn get_root_context(&self) -> *mut IHttpContext {
-        ComObj::interface_of::<IHttpContext>(self)
+        let root = self.state.root.get();
+        if root.is_null() {
+            ComObj::interface_of::<IHttpContext>(self)
+        } else {
+            root
+        }
     }
 
     /// The current notification (its `RQ_*` bit) and module name. There are no asynchronous
