@@ -165,3 +165,50 @@ fn a_child_request_answers_over_http() {
          parent: ExecuteRequest = 0x00000000, SetHeader after the child = 0x8007139f\n"
     );
 }
+
+/// GL_CONFIGURATION_CHANGE and GL_FILE_CHANGE from IHttpServer::NotifyConfigurationChange and
+/// NotifyFileChange, at once and to the subscribed global module; GL_FILE_CHANGE with the
+/// monitor for a file written in a directory watched with RegisterFileChangeMonitor, before the
+/// next request; GL_THREAD_CLEANUP after each request.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-notifyconfigurationchange-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-notifyfilechange-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-registerfilechangemonitor-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalfilechangeprovider-getfilemonitor-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalthreadcleanup-method
+#[test]
+fn configuration_and_file_changes_reach_global_modules() {
+    let harness = Harness::from_config(fixture("change-watcher/iissim.toml")).unwrap();
+    let notify = harness.get("/notify").send();
+    assert_eq!(
+        String::from_utf8(notify.body).unwrap(),
+        "GL_CONFIGURATION_CHANGE MACHINE/WEBROOT/APPHOST/Default Web Site\n\
+         GL_FILE_CHANGE default.htm, monitor NULL\n\
+         thread cleanups before this request: 0\n"
+    );
+
+    let dir = scratch("change-watcher");
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("before.txt"), "there before the watch").unwrap();
+    let watch = harness.get(&format!("/watch?{}", dir.display())).send();
+    assert_eq!(String::from_utf8(watch.body).unwrap(), "watch = 0x00000000\n");
+    let missing = harness.get("/watch-missing").send();
+    // HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND)
+    assert_eq!(String::from_utf8(missing.body).unwrap(), "watch = 0x80070003, monitor NULL\n");
+
+    std::fs::write(dir.join("page.htm"), "written while watched").unwrap();
+    let log = harness.get("/log").send();
+    assert!(log.trace.render().contains("GL_FILE_CHANGE"), "{}", log.trace.render());
+    assert_eq!(
+        String::from_utf8(log.body).unwrap(),
+        "GL_CONFIGURATION_CHANGE MACHINE/WEBROOT/APPHOST/Default Web Site\n\
+         GL_FILE_CHANGE default.htm, monitor NULL\n\
+         GL_FILE_CHANGE page.htm, monitor ours\n\
+         thread cleanups before this request: 3\n"
+    );
+
+    assert_eq!(String::from_utf8(harness.get("/unwatch").send().body).unwrap(), "unwatched\n");
+    std::fs::write(dir.join("after.htm"), "written after the monitor was released").unwrap();
+    let last = harness.get("/log").send();
+    assert!(!String::from_utf8(last.body).unwrap().contains("after.htm"));
+}

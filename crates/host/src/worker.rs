@@ -114,10 +114,16 @@ impl Worker {
         for image in images {
             modules.push(load(image, &server, &sink)?);
         }
-        server.inner().set_custom_targets(
-            globals::subscribers(&modules, GL_CUSTOM_NOTIFICATION)
-                .iter()
-                .map(|m| (m.name.clone(), m.global_module.expect("subscribers have a global module")))
+        server.inner().set_global_targets(
+            [GL_CUSTOM_NOTIFICATION, GL_CONFIGURATION_CHANGE, GL_FILE_CHANGE]
+                .into_iter()
+                .map(|bit| {
+                    let targets = globals::subscribers(&modules, bit)
+                        .iter()
+                        .map(|m| (m.name.clone(), m.global_module.expect("subscribers have a global module")))
+                        .collect();
+                    (bit, targets)
+                })
                 .collect(),
         );
         // The application starts once every module has registered.
@@ -152,6 +158,49 @@ impl Worker {
     /// This worker, shared.
     pub(crate) fn shared(&self) -> std::sync::Weak<Worker> {
         self.this.clone()
+    }
+
+    /// GL_FILE_CHANGE for each file that changed under a directory a module watches
+    /// (RegisterFileChangeMonitor), before the next request starts.
+    pub(crate) fn raise_file_changes(&self, sink: &std::rc::Rc<Sink>) {
+        for (file, monitor) in self.server.inner().file_changes() {
+            let provider = ComObj::new(
+                crate::objects::generated::thunks::global_file_change_provider_vtable::<
+                    crate::objects::global_providers::FileChangeProvider,
+                >(),
+                crate::objects::global_providers::FileChangeProvider::new(&file, monitor),
+            );
+            sink.record(TraceEvent::Host { what: format!("file change of {file}") });
+            globals::raise(
+                &self.modules,
+                sink,
+                GL_FILE_CHANGE,
+                "GL_FILE_CHANGE",
+                GlobalHandler::FileChange,
+                provider.as_ptr(),
+            );
+        }
+    }
+
+    /// GL_THREAD_CLEANUP once a request is done with its thread, when a module subscribed.
+    pub(crate) fn raise_thread_cleanup(&self, sink: &std::rc::Rc<Sink>) {
+        if !self.modules.iter().any(|m| m.global_mask & GL_THREAD_CLEANUP != 0) {
+            return;
+        }
+        let provider = ComObj::new(
+            crate::objects::generated::thunks::global_thread_cleanup_provider_vtable::<
+                crate::objects::global_providers::ThreadCleanupProvider,
+            >(),
+            crate::objects::global_providers::ThreadCleanupProvider::new(self.application.as_ptr()),
+        );
+        globals::raise(
+            &self.modules,
+            sink,
+            GL_THREAD_CLEANUP,
+            "GL_THREAD_CLEANUP",
+            GlobalHandler::ThreadCleanup,
+            provider.as_ptr(),
+        );
     }
 
     /// The fragment cache the server object keeps.

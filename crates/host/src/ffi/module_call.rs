@@ -161,6 +161,9 @@ pub enum GlobalHandler {
     ApplicationStart,
     ApplicationStop,
     CustomNotification,
+    ConfigurationChange,
+    FileChange,
+    ThreadCleanup,
 }
 
 /// Calls one global notification handler; `provider` is the host object of the type it takes.
@@ -180,6 +183,9 @@ pub fn notify_global(
             GlobalHandler::ApplicationStart => (v.on_global_application_start)(this, provider.cast()),
             GlobalHandler::ApplicationStop => (v.on_global_application_stop)(this, provider.cast()),
             GlobalHandler::CustomNotification => (v.on_global_custom_notification)(this, provider.cast()),
+            GlobalHandler::ConfigurationChange => (v.on_global_configuration_change)(this, provider.cast()),
+            GlobalHandler::FileChange => (v.on_global_file_change)(this, provider.cast()),
+            GlobalHandler::ThreadCleanup => (v.on_global_thread_cleanup)(this, provider.cast()),
         }
     })
 }

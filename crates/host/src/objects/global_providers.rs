@@ -1,10 +1,16 @@
 //! The providers of global notifications: `IHttpApplicationProvider` (application start and
-//! stop), `IPreBeginRequestProvider`, `IGlobalStopListeningProvider`.
+//! stop), `IPreBeginRequestProvider`, `IGlobalStopListeningProvider`,
+//! `IGlobalConfigurationChangeProvider`, `IGlobalFileChangeProvider`,
+//! `IGlobalThreadCleanupProvider`.
 //!
-//! Real: GetApplication, GetHttpContext, DrainRequestsGracefully, SetErrorStatus (recorded).
+//! Real: GetApplication, GetHttpContext, DrainRequestsGracefully, GetChangePath, GetFileName,
+//! GetFileMonitor, SetErrorStatus (recorded).
 
 use super::generated::thunks::{
+    GlobalConfigurationChangeProvider as GlobalConfigurationChangeProviderApi,
+    GlobalFileChangeProvider as GlobalFileChangeProviderApi,
     GlobalStopListeningProvider as GlobalStopListeningProviderApi,
+    GlobalThreadCleanupProvider as GlobalThreadCleanupProviderApi,
     HttpApplicationProvider as HttpApplicationProviderApi, HttpEventProvider,
     PreBeginRequestProvider as PreBeginRequestProviderApi,
 };
@@ -87,5 +93,86 @@ impl GlobalStopListeningProviderApi for GlobalStopListeningProvider {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalstoplisteningprovider-drainrequestsgracefully-method
     fn drain_requests_gracefully(&self) -> BOOL {
         TRUE
+    }
+}
+
+/// GL_CONFIGURATION_CHANGE: the configuration path that changed.
+pub struct ConfigurationChangeProvider {
+    path: Vec<WCHAR>,
+}
+
+impl ConfigurationChangeProvider {
+    pub fn new(path: &str) -> Self {
+        ConfigurationChangeProvider { path: crate::wide::to_wide(path) }
+    }
+}
+
+impl HttpEventProvider for ConfigurationChangeProvider {
+    fn set_error_status(&self, error: HRESULT) {
+        global_error_status("IHttpEventProvider::SetErrorStatus(HRESULT)", error);
+    }
+}
+
+impl GlobalConfigurationChangeProviderApi for ConfigurationChangeProvider {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalconfigurationchangeprovider-getchangepath-method
+    fn get_change_path(&self) -> PCWSTR {
+        self.path.as_ptr()
+    }
+}
+
+/// GL_FILE_CHANGE: the file that changed, and the monitor that saw it (NULL for
+/// IHttpServer::NotifyFileChange).
+pub struct FileChangeProvider {
+    file: Vec<WCHAR>,
+    /// The `IHttpFileMonitor*`, which lives until the worker stops.
+    monitor: usize,
+}
+
+impl FileChangeProvider {
+    pub fn new(file: &str, monitor: *mut IHttpFileMonitor) -> Self {
+        FileChangeProvider { file: crate::wide::to_wide(file), monitor: monitor as usize }
+    }
+}
+
+impl HttpEventProvider for FileChangeProvider {
+    fn set_error_status(&self, error: HRESULT) {
+        global_error_status("IHttpEventProvider::SetErrorStatus(HRESULT)", error);
+    }
+}
+
+impl GlobalFileChangeProviderApi for FileChangeProvider {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalfilechangeprovider-getfilename-method
+    fn get_file_name(&self) -> PCWSTR {
+        self.file.as_ptr()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalfilechangeprovider-getfilemonitor-method
+    fn get_file_monitor(&self) -> *mut IHttpFileMonitor {
+        self.monitor as *mut IHttpFileMonitor
+    }
+}
+
+/// GL_THREAD_CLEANUP: the application whose request the thread served.
+pub struct ThreadCleanupProvider {
+    /// The worker's application object, which outlives the provider.
+    application: usize,
+}
+
+impl ThreadCleanupProvider {
+    pub fn new(application: *mut IHttpApplication) -> Self {
+        ThreadCleanupProvider { application: application as usize }
+    }
+}
+
+impl HttpEventProvider for ThreadCleanupProvider {
+    fn set_error_status(&self, error: HRESULT) {
+        global_error_status("IHttpEventProvider::SetErrorStatus(HRESULT)", error);
+    }
+}
+
+impl GlobalThreadCleanupProviderApi for ThreadCleanupProvider {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalthreadcleanupprovider-getapplication-method
+    fn get_application(&self) -> *mut IHttpApplication {
+        self.application as *mut IHttpApplication
     }
 }

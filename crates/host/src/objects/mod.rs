@@ -10,6 +10,7 @@ pub mod connection;
 pub mod containers;
 pub mod context;
 pub mod file_info;
+pub mod file_monitor;
 pub mod global_providers;
 pub mod map_path_provider;
 pub mod metadata;

@@ -3,6 +3,8 @@
 //! Real: IsCommandLineLaunch, GetAppPoolName, IncrementThreadCount, DecrementThreadCount,
 //! AddFragmentToCache, ReadFragmentFromCache, RemoveFragmentFromCache (a per-worker fragment
 //! cache that fragment-cache response chunks send from), ReportUnhealthy and RecycleProcess (recorded as notes: iissim neither recycles nor stops),
+//! NotifyCustomNotification, NotifyConfigurationChange and NotifyFileChange (the global
+//! notification, now, to its subscribers), RegisterFileChangeMonitor (`file_monitor.rs`),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
 //! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
 //! Partial: GetAppPoolConfigFile. Diagnosed with the documented failure: AssociateWithThreadPool,
@@ -10,20 +12,28 @@
 //! diagnosed.
 
 use super::containers::DispensedContainer;
+use super::file_monitor::FileMonitor;
 use super::generated::thunks::{
-    dispensed_http_module_context_container_vtable, http_perf_counter_info_vtable, HttpServer, HttpServer2, HttpServer3,
+    dispensed_http_module_context_container_vtable, global_configuration_change_provider_vtable,
+    global_file_change_provider_vtable, http_file_monitor_vtable, http_perf_counter_info_vtable, HttpServer,
+    HttpServer2, HttpServer3,
 };
+use super::global_providers::{ConfigurationChangeProvider, FileChangeProvider};
 use super::perf_counters::PerfCounters;
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{Out, Ptr, WStrArg};
-use crate::ffi::module_call;
+use crate::ffi::module_call::{self, GlobalHandler};
 use crate::scope;
+use crate::trace::TraceEvent;
 use iissim_abi::http::{HTTP_DATA_CHUNK, HTTP_OPAQUE_ID, HTTP_REQUEST_PROPERTY};
 use iissim_abi::types::*;
 use iissim_abi::*;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Mutex;
+
+/// Subscribers by global notification bit: (bit, [(module name, `CGlobalModule*`)]).
+pub type GlobalTargets = Vec<(DWORD, Vec<(std::sync::Arc<str>, usize)>)>;
 
 /// The process-wide server object.
 pub struct Server {
@@ -39,8 +49,14 @@ pub struct Server {
     threads: AtomicI32,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
     pub(crate) fragments: std::sync::Arc<crate::fragment_cache::FragmentCache>,
-    /// The global modules subscribed to GL_CUSTOM_NOTIFICATION, in order: (name, CGlobalModule*).
-    custom_targets: std::sync::OnceLock<Vec<(std::sync::Arc<str>, usize)>>,
+    /// The global modules subscribed to the notifications a module raises through the server
+    /// (GL_CUSTOM_NOTIFICATION, GL_CONFIGURATION_CHANGE, GL_FILE_CHANGE), in order:
+    /// (bit, [(name, CGlobalModule*)]).
+    global_targets: std::sync::OnceLock<GlobalTargets>,
+    /// Every monitor RegisterFileChangeMonitor handed out; boxed, so each stays put, and freed
+    /// when the server goes.
+    #[allow(clippy::vec_box)]
+    monitors: Mutex<Vec<Box<ComObj<FileMonitor>>>>,
 }
 
 impl Server {
@@ -54,18 +70,66 @@ impl Server {
             dispensed: Mutex::new(Vec::new()),
             threads: AtomicI32::new(0),
             fragments: Default::default(),
-            custom_targets: std::sync::OnceLock::new(),
+            global_targets: std::sync::OnceLock::new(),
+            monitors: Mutex::new(Vec::new()),
         }
     }
 
-    /// Records the global modules that receive GL_CUSTOM_NOTIFICATION (once every module is loaded).
-    pub fn set_custom_targets(&self, targets: Vec<(std::sync::Arc<str>, usize)>) {
-        let _ = self.custom_targets.set(targets);
+    /// Records the global modules that receive the notifications modules raise through the
+    /// server (once every module is loaded).
+    pub fn set_global_targets(&self, targets: GlobalTargets) {
+        let _ = self.global_targets.set(targets);
+    }
+
+    /// Raises `bit` on its subscribers, in order, now, on this thread, until one returns
+    /// GL_NOTIFICATION_HANDLED.
+    fn raise(
+        &self,
+        bit: DWORD,
+        notification: &'static str,
+        handler: GlobalHandler,
+        provider: *mut IHttpEventProvider,
+    ) -> GLOBAL_NOTIFICATION_STATUS {
+        let targets = self.global_targets.get().and_then(|t| t.iter().find(|(b, _)| *b == bit));
+        for (name, global) in targets.map(|(_, t)| t.as_slice()).unwrap_or_default() {
+            scope::record(TraceEvent::ModuleStart { module: name.clone(), notification, post: false });
+            let _scope = scope::enter_nested(name.clone(), notification);
+            let status = module_call::notify_global(*global as *mut CGlobalModule, handler, provider);
+            scope::record(TraceEvent::ModuleEnd {
+                module: name.clone(),
+                notification,
+                post: false,
+                status: crate::globals::status_name(status),
+            });
+            if status == GL_NOTIFICATION_HANDLED {
+                return GL_NOTIFICATION_HANDLED;
+            }
+        }
+        GL_NOTIFICATION_CONTINUE
+    }
+
+    /// The files that changed under each directory a module watches, with the monitor that
+    /// saw them, since the last look.
+    pub fn file_changes(&self) -> Vec<(String, *mut IHttpFileMonitor)> {
+        let monitors = self.monitors.lock().unwrap_or_else(|e| e.into_inner());
+        monitors
+            .iter()
+            .flat_map(|m| m.inner().changes().into_iter().map(|p| (p.display().to_string(), m.as_ptr())))
+            .collect()
     }
 
     /// The worker stops: dispensed containers a module never released clean up their stored
     /// contexts too, and are reported.
     pub fn shutdown(&self) {
+        let monitors = std::mem::take(&mut *self.monitors.lock().unwrap_or_else(|e| e.into_inner()));
+        let held = monitors.iter().filter(|m| m.inner().end()).count();
+        if held > 0 {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::RegisterFileChangeMonitor(PCWSTR, HANDLE, IHttpFileMonitor**)",
+                format!("{held} file monitor(s) were never released with DereferenceFileMonitor"),
+            );
+        }
         let containers = std::mem::take(&mut *self.dispensed.lock().unwrap_or_else(|e| e.into_inner()));
         let leaked = containers.iter().filter(|c| c.inner().end()).count();
         if leaked > 0 {
@@ -157,37 +221,96 @@ impl HttpServer for Server {
     fn notify_custom_notification(&self, provider: *mut ICustomNotificationProvider) -> GLOBAL_NOTIFICATION_STATUS {
         if provider.is_null() {
             scope::diagnose(
-                crate::diagnostics::DiagnosticKind::ContractViolation,
+                DiagnosticKind::ContractViolation,
                 "IHttpServer::NotifyCustomNotification(ICustomNotificationProvider*)",
                 "pCustomOutput is NULL",
             );
             return GL_NOTIFICATION_CONTINUE;
         }
-        let kind = crate::ffi::module_call::custom_notification_type(provider);
-        scope::record(crate::trace::TraceEvent::Host { what: format!("global custom notification `{kind}`") });
-        for (name, global) in self.custom_targets.get().map(Vec::as_slice).unwrap_or_default() {
-            scope::record(crate::trace::TraceEvent::ModuleStart {
-                module: name.clone(),
-                notification: "GL_CUSTOM_NOTIFICATION",
-                post: false,
-            });
-            let _scope = scope::enter_nested(name.clone(), "GL_CUSTOM_NOTIFICATION");
-            let status = crate::ffi::module_call::notify_global(
-                *global as *mut CGlobalModule,
-                crate::ffi::module_call::GlobalHandler::CustomNotification,
-                provider.cast(),
+        let kind = module_call::custom_notification_type(provider);
+        scope::record(TraceEvent::Host { what: format!("global custom notification `{kind}`") });
+        self.raise(GL_CUSTOM_NOTIFICATION, "GL_CUSTOM_NOTIFICATION", GlobalHandler::CustomNotification, provider.cast())
+    }
+
+    /// GL_CONFIGURATION_CHANGE for the path, to every global module subscribed, now, on this
+    /// thread.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-notifyconfigurationchange-method
+    fn notify_configuration_change(&self, path: WStrArg<'_>) {
+        let Some(path) = path.to_string_lossy() else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::NotifyConfigurationChange(PCWSTR)",
+                "pszPath is NULL",
             );
-            scope::record(crate::trace::TraceEvent::ModuleEnd {
-                module: name.clone(),
-                notification: "GL_CUSTOM_NOTIFICATION",
-                post: false,
-                status: crate::globals::status_name(status),
-            });
-            if status == GL_NOTIFICATION_HANDLED {
-                return GL_NOTIFICATION_HANDLED;
-            }
+            return;
+        };
+        let provider = ComObj::new(
+            global_configuration_change_provider_vtable::<ConfigurationChangeProvider>(),
+            ConfigurationChangeProvider::new(&path),
+        );
+        scope::record(TraceEvent::Host { what: format!("configuration change of {path}") });
+        self.raise(
+            GL_CONFIGURATION_CHANGE,
+            "GL_CONFIGURATION_CHANGE",
+            GlobalHandler::ConfigurationChange,
+            provider.as_ptr::<IHttpEventProvider>(),
+        );
+    }
+
+    /// GL_FILE_CHANGE for the file (with no monitor), to every global module subscribed, now,
+    /// on this thread.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-notifyfilechange-method
+    fn notify_file_change(&self, file: WStrArg<'_>) {
+        let Some(file) = file.to_string_lossy() else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::NotifyFileChange(PCWSTR)",
+                "pszFileName is NULL",
+            );
+            return;
+        };
+        let provider = ComObj::new(
+            global_file_change_provider_vtable::<FileChangeProvider>(),
+            FileChangeProvider::new(&file, core::ptr::null_mut()),
+        );
+        scope::record(TraceEvent::Host { what: format!("file change of {file}") });
+        self.raise(
+            GL_FILE_CHANGE,
+            "GL_FILE_CHANGE",
+            GlobalHandler::FileChange,
+            provider.as_ptr::<IHttpEventProvider>(),
+        );
+    }
+
+    /// Watches a directory: a file written, created or removed in it or below raises
+    /// GL_FILE_CHANGE with the monitor, in the trace of the next request. A path that is not a
+    /// directory fails with `HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND)`. The token is not used:
+    /// iissim reads the directory as itself.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-registerfilechangemonitor-method
+    fn register_file_change_monitor(
+        &self,
+        path: WStrArg<'_>,
+        _token: HANDLE,
+        out: Out<'_, *mut IHttpFileMonitor>,
+    ) -> HRESULT {
+        const METHOD: &str = "IHttpServer::RegisterFileChangeMonitor(PCWSTR, HANDLE, IHttpFileMonitor**)";
+        if out.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "ppFileMonitor is NULL");
+            return E_INVALIDARG;
         }
-        GL_NOTIFICATION_CONTINUE
+        out.set(core::ptr::null_mut());
+        let Some(path) = path.to_string_lossy() else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszPath is NULL");
+            return E_INVALIDARG;
+        };
+        let directory = std::path::PathBuf::from(path.replace('\\', "/"));
+        if !directory.is_dir() {
+            return from_win32(ERROR_PATH_NOT_FOUND);
+        }
+        let monitor = Box::new(ComObj::new(http_file_monitor_vtable::<FileMonitor>(), FileMonitor::new(directory)));
+        out.set(monitor.as_ptr());
+        self.monitors.lock().unwrap_or_else(|e| e.into_inner()).push(monitor);
+        S_OK
     }
 
     /// iissim runs as a command-line process, as IIS Express does.
