@@ -47,6 +47,20 @@ enum Command {
         /// The path and query to request, e.g. `/index.html?x=1`.
         target: String,
     },
+    /// Send a Run-Time Status and Control query (GL_RSCA_QUERY) and print the answer.
+    Rsca {
+        /// The iissim configuration file (TOML).
+        #[arg(long, short)]
+        config: PathBuf,
+        /// Print the trace of the query after the answer.
+        #[arg(long)]
+        trace: bool,
+        /// The function name, e.g. `PMH_App_Domain_Enum_V1`.
+        function: String,
+        /// The function's parameters.
+        #[arg(default_value = "")]
+        parameters: String,
+    },
     /// Print the resolved pipeline: which modules run for each notification, in which order.
     Plan {
         /// The iissim configuration file (TOML).
@@ -179,6 +193,20 @@ fn run(cli: Cli) -> Result<()> {
                     .with_context(|| format!("writing {}", junit.display()))?;
             }
             if outcomes.iter().any(|o| !o.passed()) {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Command::Rsca { config, trace, function, parameters } => {
+            let (_, worker) = iissim::load_worker_from(&config)?;
+            report_load(&worker);
+            let answer = worker.rsca_query(&function, &parameters);
+            println!("handled: {}, result: 0x{:08x}", answer.handled, answer.hr as u32);
+            println!("{}", String::from_utf8_lossy(&answer.output));
+            if trace {
+                print!("{}", answer.trace.render());
+            }
+            if !answer.handled {
                 std::process::exit(1);
             }
             Ok(())

@@ -107,3 +107,18 @@ fn a_changed_output_gives_a_diff_a_pending_snapshot_and_a_junit_failure() {
     let again = iissim().arg("test").arg(&dir).output().unwrap();
     assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stdout));
 }
+
+/// `iissim rsca` sends GL_RSCA_QUERY and prints what the module answered; a query no module
+/// handles exits 1.
+#[test]
+fn rsca_prints_the_answer_of_the_module_that_handled_it() {
+    let config = fixture("change-watcher/iissim.toml");
+    let out = iissim().args(["rsca", "--config"]).arg(&config).args(["Watcher_Status_V1", "brief"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "handled: true, result: 0x00000000\nstate=ok; params=brief; too small=0x80070057\n"
+    );
+    let none = iissim().args(["rsca", "--config"]).arg(&config).arg("Nobody_Answers_V1").output().unwrap();
+    assert_eq!(none.status.code(), Some(1));
+}

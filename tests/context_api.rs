@@ -74,13 +74,16 @@ fn file_info_reads_the_file_under_the_configured_root() {
     assert!(text.contains("DecrementTTL expired FALSE, TRUE; after ResetTTL FALSE; flushed FALSE then TRUE"), "{text}");
 }
 
-/// QuickTrace events reach the request's FREB file, with the module that raised them.
+/// QuickTrace and RaiseTraceEvent events reach the request's FREB file, with the module that
+/// raised them.
 /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttptracecontext-quicktrace-method
 #[test]
 fn quick_trace_events_are_in_the_freb_file() {
     let harness = Harness::from_config(fixture("trace-context/iissim.toml")).unwrap();
     let response = harness.get("/").send();
     let freb = response.freb_xml();
-    assert_eq!(freb.matches("MODULE_TRACE").count(), 3, "{freb}");
+    // Two QuickTrace calls and three RaiseTraceEvent calls (the fixture's handler).
+    assert_eq!(freb.matches("MODULE_TRACE").count(), 5, "{freb}");
+    assert!(freb.contains("Wanted") && freb.contains("area 2, verbosity 4"), "{freb}");
     assert!(freb.contains("grüße") && freb.contains("0x80070005") && freb.contains("TraceContext"), "{freb}");
 }

@@ -212,3 +212,47 @@ fn configuration_and_file_changes_reach_global_modules() {
     let last = harness.get("/log").send();
     assert!(!String::from_utf8(last.body).unwrap().contains("after.htm"));
 }
+
+/// GL_APPLICATION_PRELOAD after the application starts: a global module makes a context with
+/// CreateContext and runs it through the pipeline with ExecuteRequest (once); IsProcessRecycled
+/// is FALSE for the first worker.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalapplicationpreloadprovider-createcontext-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalapplicationpreloadprovider-executerequest-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalapplicationpreloadprovider2-isprocessrecycled-method
+#[test]
+fn preload_requests_run_through_the_pipeline_at_start() {
+    let harness = Harness::from_config(fixture("preload/iissim.toml")).unwrap().strict(false);
+    let lifecycle = harness.worker().lifecycle_trace().render();
+    let start = lifecycle.find("GL_APPLICATION_PRELOAD").expect("GL_APPLICATION_PRELOAD is raised");
+    let warmup = lifecycle.find("preload request GET /warmup begins").expect("the preload request runs");
+    assert!(start < warmup, "{lifecycle}");
+    assert!(lifecycle.contains("preload request GET /warmup ends with 200"), "{lifecycle}");
+    let report = harness.get("/report").send();
+    assert_eq!(
+        String::from_utf8(report.body).unwrap(),
+        // A second run of the same context: ERROR_NOT_SUPPORTED; a context CreateContext did
+        // not make: ERROR_INVALID_PARAMETER.
+        "create 0x00000000, run 0x00000000, again 0x80070032, a context it did not make 0x80070057, recycled 0\n\
+         warm-up requests: 1\n"
+    );
+    let problems: Vec<String> = harness.worker().load_diagnostics().iter().map(|d| d.message.clone()).collect();
+    assert_eq!(problems, ["this context was already executed", "pHttpContext was not made by CreateContext"]);
+}
+
+/// GL_RSCA_QUERY: the module reads the function and its parameters and answers through the
+/// provider's output buffer (GetOutputBuffer, ResizeOutputBuffer keeping what it wrote,
+/// E_INVALIDARG when more would be copied than the new size, SetResult); a query no module
+/// handles comes back unhandled and empty.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalrscaqueryprovider-interface
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalrscaqueryprovider-resizeoutputbuffer-method
+#[test]
+fn rsca_queries_reach_global_modules() {
+    let harness = Harness::from_config(fixture("change-watcher/iissim.toml")).unwrap();
+    let answer = harness.worker().rsca_query("Watcher_Status_V1", "verbose");
+    assert!(answer.handled, "{}", answer.trace.render());
+    assert_eq!(answer.hr, 0);
+    assert_eq!(String::from_utf8(answer.output).unwrap(), "state=ok; params=verbose; too small=0x80070057");
+    assert!(answer.trace.render().contains("GL_RSCA_QUERY"), "{}", answer.trace.render());
+    let other = harness.worker().rsca_query("PMH_App_Domain_Enum_V1", "");
+    assert!(!other.handled && other.output.is_empty());
+}

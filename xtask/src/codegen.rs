@@ -52,6 +52,7 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>> {
             contents: rustfmt(&rust::vtables(&idl, rust::Abi::Itanium))?,
         },
         Output { path: "crates/abi/src/generated/msvc.rs", contents: rustfmt(&rust::vtables(&idl, rust::Abi::Msvc))? },
+        Output { path: "crates/abi/src/generated/rtti.rs", contents: rustfmt(&rust::rtti(&idl))? },
         Output {
             path: "crates/host/src/objects/generated/thunks.rs",
             contents: rustfmt(&rust::thunks(&idl, "httpserv.h"))?,

@@ -12,6 +12,7 @@
 pub mod host_services;
 pub mod http;
 pub mod httptrace;
+pub mod rtti;
 pub mod types;
 mod vtable;
 
@@ -20,6 +21,7 @@ pub mod generated {
     pub mod consts;
     pub mod itanium;
     pub mod msvc;
+    pub mod rtti;
 }
 
 pub use generated::consts::*;

@@ -16,25 +16,33 @@ pub struct ClassLayout {
 /// A vtable the host builds, with the words that precede its address point.
 ///
 /// Itanium: offset-to-top and the `type_info` pointer, which `dynamic_cast` and `typeid` read.
-/// MSVC: the RTTI complete-object locator. They are zero until RTTI objects are built.
+/// MSVC: the RTTI complete-object locator, which iissim leaves zero (on Windows, modules built
+/// with MSVC use HttpGetExtendedInterface and static_cast, as IIS's own samples do).
 #[repr(C)]
 pub struct ServerVtable<V> {
     #[cfg(not(all(windows, target_env = "msvc")))]
     pub offset_to_top: isize,
     #[cfg(not(all(windows, target_env = "msvc")))]
-    pub type_info: usize,
+    pub type_info: *const crate::rtti::ItaniumTypeInfo,
     #[cfg(all(windows, target_env = "msvc"))]
     pub complete_object_locator: usize,
     pub vtbl: V,
 }
 
+// SAFETY: the type_info pointer points to an immutable-but-for-atomics static.
+#[allow(unsafe_code)]
+unsafe impl<V: Sync> Sync for ServerVtable<V> {}
+
 impl<V> ServerVtable<V> {
-    pub const fn new(vtbl: V) -> Self {
+    /// A vtable whose objects have the dynamic type `type_info` names.
+    pub const fn new(vtbl: V, type_info: &'static crate::rtti::ItaniumTypeInfo) -> Self {
+        #[cfg(all(windows, target_env = "msvc"))]
+        let _ = type_info;
         ServerVtable {
             #[cfg(not(all(windows, target_env = "msvc")))]
             offset_to_top: 0,
             #[cfg(not(all(windows, target_env = "msvc")))]
-            type_info: 0,
+            type_info,
             #[cfg(all(windows, target_env = "msvc"))]
             complete_object_locator: 0,
             vtbl,

@@ -75,6 +75,24 @@ pub fn cloned_request(parent: &RequestState, flags: DWORD) -> Request {
     request
 }
 
+/// A request a module runs itself (a child, or a preload request) with the user it names: the
+/// user skips authentication, and the request holds a reference on it, as SetUser does.
+pub fn give_user(state: &RequestState, user: *mut IHttpUser) {
+    if !user.is_null() {
+        module_call::reference_user(user);
+        state.user.set(user);
+        *state.user_names.borrow_mut() = Some(module_call::user_names(user));
+        state.user_given.set(true);
+    }
+}
+
+/// `GET /path?query`, as the request stands now (SetUrl changes it).
+pub fn describe(state: &RequestState) -> String {
+    let request = state.request.borrow();
+    let query = if request.query.is_empty() { String::new() } else { format!("?{}", request.query) };
+    format!("{} {}{query}", request.method, request.path)
+}
+
 /// A clone of a request, owned by its parent's context.
 pub struct Child {
     pub prepared: Prepared,
@@ -127,27 +145,15 @@ impl Child {
             return from_win32(ERROR_STACK_OVERFLOW);
         }
         state.execute_flags.set(flags);
-        if !user.is_null() {
-            // The given user skips authentication; the child holds a reference, as SetUser does.
-            module_call::reference_user(user);
-            state.user.set(user);
-            *state.user_names.borrow_mut() = Some(module_call::user_names(user));
-            state.user_given.set(true);
-        }
-        let (method, url) = {
-            let request = state.request.borrow();
-            let query = if request.query.is_empty() { String::new() } else { format!("?{}", request.query) };
-            (request.method.clone(), format!("{}{query}", request.path))
-        };
-        parent
-            .sink
-            .record(TraceEvent::Host { what: format!("child request {method} {url} (flags 0x{flags:x}) begins") });
+        give_user(state, user);
+        let request = describe(state);
+        parent.sink.record(TraceEvent::Host { what: format!("child request {request} (flags 0x{flags:x}) begins") });
         pipeline::execute(worker, &self.prepared, false);
         if flags & EXECUTE_FLAG_DISABLE_CUSTOM_ERROR != 0 {
             state.response.borrow_mut().try_skip_custom_errors = true;
         }
         let status = state.response.borrow().status;
-        parent.sink.record(TraceEvent::Host { what: format!("child request {method} {url} ends with {status}") });
+        parent.sink.record(TraceEvent::Host { what: format!("child request {request} ends with {status}") });
         if flags & EXECUTE_FLAG_BUFFER_RESPONSE == 0 {
             let data = crate::handler::final_response(state);
             parent.settle_response();

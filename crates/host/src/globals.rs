@@ -11,6 +11,7 @@ use crate::worker::LoadedModule;
 use iissim_abi::types::DWORD;
 use iissim_abi::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// The name of a `GLOBAL_NOTIFICATION_STATUS`, for traces.
 pub fn status_name(status: GLOBAL_NOTIFICATION_STATUS) -> &'static str {
@@ -57,6 +58,33 @@ pub fn raise(
         }
     }
     false
+}
+
+/// Raises a global notification from inside a module's call (NotifyCustomNotification,
+/// NotifyConfigurationChange, RaiseTraceEvent, ...): to `targets` (name, `CGlobalModule*`) in
+/// order, now, on this thread, recorded on the caller's trace, until one returns
+/// GL_NOTIFICATION_HANDLED.
+pub fn raise_nested(
+    targets: &[(Arc<str>, usize)],
+    notification: &'static str,
+    handler: GlobalHandler,
+    provider: *mut IHttpEventProvider,
+) -> GLOBAL_NOTIFICATION_STATUS {
+    for (name, global) in targets {
+        scope::record(TraceEvent::ModuleStart { module: name.clone(), notification, post: false });
+        let _scope = scope::enter_nested(name.clone(), notification);
+        let status = module_call::notify_global(*global as *mut CGlobalModule, handler, provider);
+        scope::record(TraceEvent::ModuleEnd {
+            module: name.clone(),
+            notification,
+            post: false,
+            status: status_name(status),
+        });
+        if status == GL_NOTIFICATION_HANDLED {
+            return GL_NOTIFICATION_HANDLED;
+        }
+    }
+    GL_NOTIFICATION_CONTINUE
 }
 
 /// The default priority of global notifications.

@@ -42,4 +42,4 @@ pub use diagnostics::{Diagnostic, DiagnosticKind};
 pub use error::{describe_hresult, LoadError};
 pub use exchange::{Request, Response};
 pub use trace::{Trace, TraceEvent};
-pub use worker::{ModuleImage, Worker, SERVER_VERSION};
+pub use worker::{ModuleImage, RscaAnswer, Worker, SERVER_VERSION};

@@ -23,7 +23,7 @@ use crate::objects::ComObj;
 use crate::scope::{self, Sink};
 use crate::site::Site;
 use crate::trace::{Trace, TraceEvent};
-use iissim_abi::types::DWORD;
+use iissim_abi::types::{DWORD, HRESULT};
 use iissim_abi::*;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -81,7 +81,7 @@ pub struct Worker {
     /// How long a notification may stay pending.
     pub(crate) pending_timeout: std::time::Duration,
     /// What happened while the modules registered and the application started.
-    lifecycle: Trace,
+    lifecycle: std::sync::OnceLock<Trace>,
     /// Which requests keep a FREB file, and where.
     freb_rule: crate::config::TraceConfig,
     freb: Option<crate::freb::FrebWriter>,
@@ -126,6 +126,12 @@ impl Worker {
                 })
                 .collect(),
         );
+        server.inner().trace_hub.set_targets(
+            globals::subscribers(&modules, GL_TRACE_EVENT)
+                .iter()
+                .map(|m| (m.name.clone(), m.global_module.expect("subscribers have a global module")))
+                .collect(),
+        );
         // The application starts once every module has registered.
         let provider = ComObj::new(
             http_application_provider_vtable::<HttpApplicationProvider>(),
@@ -139,7 +145,7 @@ impl Worker {
             GlobalHandler::ApplicationStart,
             provider.as_ptr(),
         );
-        Ok(Arc::new_cyclic(|this| Worker {
+        let worker = Arc::new_cyclic(|this| Worker {
             this: this.clone(),
             modules,
             server,
@@ -149,10 +155,33 @@ impl Worker {
             auth,
             trace_level: config.trace.level,
             pending_timeout: std::time::Duration::from_millis(config.pipeline.pending_timeout_ms),
-            lifecycle: sink.take_trace(),
+            lifecycle: std::sync::OnceLock::new(),
             freb_rule: config.trace.clone(),
             freb: config.trace.freb_dir.as_ref().map(|d| crate::freb::FrebWriter::new(config.resolve(d))),
-        }))
+        });
+        // GL_APPLICATION_PRELOAD comes after the application started, once the worker can run
+        // the requests a module makes of it.
+        if modules_subscribe(&worker.modules, GL_APPLICATION_PRELOAD) {
+            let provider = ComObj::new(
+                crate::objects::generated::thunks::global_application_preload_provider2_vtable::<
+                    crate::objects::global_providers::ApplicationPreloadProvider,
+                >(),
+                crate::objects::global_providers::ApplicationPreloadProvider::new(
+                    Arc::downgrade(&worker),
+                    sink.clone(),
+                ),
+            );
+            globals::raise(
+                &worker.modules,
+                &sink,
+                GL_APPLICATION_PRELOAD,
+                "GL_APPLICATION_PRELOAD",
+                GlobalHandler::ApplicationPreload,
+                provider.as_ptr(),
+            );
+        }
+        let _ = worker.lifecycle.set(sink.take_trace());
+        Ok(worker)
     }
 
     /// This worker, shared.
@@ -203,6 +232,35 @@ impl Worker {
         );
     }
 
+    /// A Run-Time Status and Control query, as IIS's management tools send one: GL_RSCA_QUERY
+    /// to the subscribed global modules, in order, until one handles it.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalrscaquery-method
+    pub fn rsca_query(&self, function: &str, parameters: &str) -> RscaAnswer {
+        let sink = Sink::new(self.trace_level);
+        let provider = ComObj::new(
+            crate::objects::generated::thunks::global_rsca_query_provider_vtable::<
+                crate::objects::global_providers::RscaQueryProvider,
+            >(),
+            crate::objects::global_providers::RscaQueryProvider::new(function, parameters),
+        );
+        sink.record(TraceEvent::Host { what: format!("RSCA query {function}({parameters})") });
+        let handled = globals::raise(
+            &self.modules,
+            &sink,
+            GL_RSCA_QUERY,
+            "GL_RSCA_QUERY",
+            GlobalHandler::RscaQuery,
+            provider.as_ptr(),
+        );
+        let (hr, output) = provider.inner().answer();
+        RscaAnswer { handled, hr, output, trace: sink.take_trace() }
+    }
+
+    /// The trace configuration every trace context shares.
+    pub(crate) fn trace_hub(&self) -> Arc<crate::objects::trace_context::TraceHub> {
+        self.server.inner().trace_hub.clone()
+    }
+
     /// The fragment cache the server object keeps.
     pub(crate) fn fragments(&self) -> Arc<crate::fragment_cache::FragmentCache> {
         self.server.inner().fragments.clone()
@@ -224,7 +282,7 @@ impl Worker {
 
     /// Diagnostics recorded while the modules registered and the application started.
     pub fn load_diagnostics(&self) -> Vec<Diagnostic> {
-        self.lifecycle
+        self.lifecycle_trace()
             .events
             .iter()
             .filter_map(|e| match e {
@@ -237,7 +295,7 @@ impl Worker {
     /// The trace of loading: registration diagnostics and the global notifications raised
     /// when the application started.
     pub fn lifecycle_trace(&self) -> &Trace {
-        &self.lifecycle
+        self.lifecycle.get_or_init(Trace::default)
     }
 
     /// The resolved pipeline: for each notification, which modules run, in which order, at
@@ -386,4 +444,22 @@ impl Drop for Worker {
         }
         let _ = (&self.server, &self.application);
     }
+}
+
+/// What modules answered a Run-Time Status and Control query ([`Worker::rsca_query`]).
+#[derive(Debug)]
+pub struct RscaAnswer {
+    /// A module returned GL_NOTIFICATION_HANDLED.
+    pub handled: bool,
+    /// `IGlobalRSCAQueryProvider::SetResult`'s HRESULT (S_OK when no module set one).
+    pub hr: HRESULT,
+    /// The bytes SetResult counted in the output buffer.
+    pub output: Vec<u8>,
+    /// The GL_RSCA_QUERY notifications and what they recorded.
+    pub trace: Trace,
+}
+
+/// Whether a loaded module subscribed to the global notification `bit`.
+fn modules_subscribe(modules: &[LoadedModule], bit: DWORD) -> bool {
+    modules.iter().any(|m| m.global_module.is_some() && m.global_mask & bit != 0)
 }

@@ -42,6 +42,47 @@ fn module_base(_address: *const c_void) -> HANDLE {
     std::ptr::null_mut()
 }
 
+/// Gives the host's `type_info` objects the C++ runtime's vtables, from the first module that
+/// brings a C++ runtime in; that runtime then stays loaded for the life of the process, so the
+/// addresses stay valid whatever modules unload.
+#[cfg(unix)]
+fn install_rtti(library: &Library) {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    if INSTALLED.is_completed() {
+        return;
+    }
+    // SAFETY: the symbols, when the module's C++ runtime has them, are data (vtables) whose
+    // addresses are all that is taken.
+    let (class, si) = unsafe {
+        (
+            library.get::<*const c_void>(b"_ZTVN10__cxxabiv117__class_type_infoE\0"),
+            library.get::<*const c_void>(b"_ZTVN10__cxxabiv120__si_class_type_infoE\0"),
+        )
+    };
+    let (Ok(class), Ok(si)) = (class, si) else { return };
+    // libloading's Symbol<*const T> derefs to the symbol's address.
+    let (class, si) = (*class as usize, *si as usize);
+    INSTALLED.call_once(|| {
+        // SAFETY: dladdr only reads the loader's tables; `info` is ours to fill.
+        let runtime = unsafe {
+            let mut info: libc::Dl_info = std::mem::zeroed();
+            (libc::dladdr(si as *const c_void, &mut info) != 0 && !info.dli_fname.is_null())
+                .then(|| std::ffi::CStr::from_ptr(info.dli_fname).to_string_lossy().into_owned())
+        };
+        // Keep the runtime loaded for good: the type_info objects point into it.
+        if let Some(path) = runtime {
+            // SAFETY: the runtime is already loaded; opening it again runs no initialisers.
+            if let Ok(runtime) = unsafe { libloading::os::unix::Library::new(&path) } {
+                std::mem::forget(runtime);
+            }
+        }
+        iissim_abi::rtti::install(class, si);
+    });
+}
+
+#[cfg(not(unix))]
+fn install_rtti(_library: &Library) {}
+
 const DLL_PROCESS_DETACH: DWORD = 0;
 const DLL_PROCESS_ATTACH: DWORD = 1;
 type DllMain = unsafe extern "C" fn(HANDLE, DWORD, PVOID) -> BOOL;
@@ -72,6 +113,7 @@ impl Image {
             unsafe { **slot = &super::host_services::HOST_SERVICES };
         }
         let base = module_base(register as *const c_void);
+        install_rtti(&library);
         // SAFETY: the symbol, when present, is winbase.h's `int iissim_file_descriptor(HANDLE)`.
         if let Ok(resolver) = unsafe { library.get::<super::file_handles::Resolver>(b"iissim_file_descriptor\0") } {
             super::file_handles::register(base as usize, *resolver);

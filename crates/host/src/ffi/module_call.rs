@@ -164,6 +164,9 @@ pub enum GlobalHandler {
     ConfigurationChange,
     FileChange,
     ThreadCleanup,
+    TraceEvent,
+    ApplicationPreload,
+    RscaQuery,
 }
 
 /// Calls one global notification handler; `provider` is the host object of the type it takes.
@@ -186,6 +189,9 @@ pub fn notify_global(
             GlobalHandler::ConfigurationChange => (v.on_global_configuration_change)(this, provider.cast()),
             GlobalHandler::FileChange => (v.on_global_file_change)(this, provider.cast()),
             GlobalHandler::ThreadCleanup => (v.on_global_thread_cleanup)(this, provider.cast()),
+            GlobalHandler::TraceEvent => (v.on_global_trace_event)(this, provider.cast()),
+            GlobalHandler::ApplicationPreload => (v.on_global_application_preload)(this, provider.cast()),
+            GlobalHandler::RscaQuery => (v.on_global_rsca_query)(this, provider.cast()),
         }
     })
 }
@@ -208,6 +214,13 @@ pub fn notify_disconnect(context: *mut IHttpConnectionStoredContext) {
 pub fn read_guid(guid: *const GUID) -> Option<GUID> {
     // SAFETY: non-null checked; a C++ reference argument points at a readable GUID for the call.
     (!guid.is_null()).then(|| unsafe { guid.read_unaligned() })
+}
+
+/// A NUL-terminated wide string a module's structure points at (`HTTP_TRACE_EVENT::pszEventName`),
+/// or `None` for NULL.
+pub fn read_wide(text: *const WCHAR) -> Option<String> {
+    // SAFETY: the structure's contract: a non-null pointer is a NUL-terminated string.
+    unsafe { crate::ffi::args::WStrArg::new(text) }.to_string_lossy()
 }
 
 /// Copies `units` (NUL included) into a module's `PWSTR` buffer of `capacity_bytes` bytes, as

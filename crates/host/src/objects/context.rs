@@ -71,7 +71,10 @@ impl Context {
             url_info: ComObj::new(http_url_info_vtable::<UrlInfo>(), UrlInfo::default()),
             metadata: ComObj::new(metadata_info_vtable::<Metadata>(), Metadata::new(state.clone())),
             script_map: ComObj::new(script_map_info_vtable::<ScriptMap>(), ScriptMap::static_file()),
-            trace: ComObj::new(http_trace_context_vtable::<TraceContext>(), TraceContext::new()),
+            trace: ComObj::new(
+                http_trace_context_vtable::<TraceContext>(),
+                TraceContext::new(state.worker.upgrade().map(|w| w.trace_hub())),
+            ),
             children: RefCell::new(Vec::new()),
             file_info: OnceCell::new(),
             state,
@@ -536,6 +539,7 @@ impl HttpContext for Context {
 
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-gettracecontext-method
     fn get_trace_context(&self) -> *mut IHttpTraceContext {
+        self.trace.inner().set_context(ComObj::interface_of::<IHttpContext>(self));
         self.trace.as_ptr()
     }
 }

@@ -15,11 +15,12 @@ use super::containers::DispensedContainer;
 use super::file_monitor::FileMonitor;
 use super::generated::thunks::{
     dispensed_http_module_context_container_vtable, global_configuration_change_provider_vtable,
-    global_file_change_provider_vtable, http_file_monitor_vtable, http_perf_counter_info_vtable, HttpServer,
-    HttpServer2, HttpServer3,
+    global_file_change_provider_vtable, http_file_monitor_vtable, http_perf_counter_info_vtable,
+    http_trace_context_vtable, HttpServer, HttpServer2, HttpServer3,
 };
 use super::global_providers::{ConfigurationChangeProvider, FileChangeProvider};
 use super::perf_counters::PerfCounters;
+use super::trace_context::{TraceContext, TraceHub};
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{Out, Ptr, WStrArg};
@@ -47,6 +48,10 @@ pub struct Server {
     #[allow(clippy::vec_box)]
     dispensed: Mutex<Vec<Box<ComObj<DispensedContainer>>>>,
     threads: AtomicI32,
+    /// The trace configuration and GL_TRACE_EVENT listeners, shared with every request's trace
+    /// context, and the worker's own trace context (GetTraceContext).
+    pub(crate) trace_hub: std::sync::Arc<TraceHub>,
+    trace: ComObj<TraceContext>,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
     pub(crate) fragments: std::sync::Arc<crate::fragment_cache::FragmentCache>,
     /// The global modules subscribed to the notifications a module raises through the server
@@ -62,6 +67,7 @@ pub struct Server {
 impl Server {
     pub fn new(app_pool_name: &str) -> Self {
         let config = std::env::temp_dir().join("apppools").join(app_pool_name).join(format!("{app_pool_name}.config"));
+        let trace_hub = std::sync::Arc::new(TraceHub::default());
         Server {
             app_pool_name: crate::wide::to_wide(app_pool_name),
             app_pool_name_text: app_pool_name.to_string(),
@@ -70,6 +76,8 @@ impl Server {
             dispensed: Mutex::new(Vec::new()),
             threads: AtomicI32::new(0),
             fragments: Default::default(),
+            trace_hub: trace_hub.clone(),
+            trace: ComObj::new(http_trace_context_vtable::<TraceContext>(), TraceContext::new(Some(trace_hub))),
             global_targets: std::sync::OnceLock::new(),
             monitors: Mutex::new(Vec::new()),
         }
@@ -91,21 +99,12 @@ impl Server {
         provider: *mut IHttpEventProvider,
     ) -> GLOBAL_NOTIFICATION_STATUS {
         let targets = self.global_targets.get().and_then(|t| t.iter().find(|(b, _)| *b == bit));
-        for (name, global) in targets.map(|(_, t)| t.as_slice()).unwrap_or_default() {
-            scope::record(TraceEvent::ModuleStart { module: name.clone(), notification, post: false });
-            let _scope = scope::enter_nested(name.clone(), notification);
-            let status = module_call::notify_global(*global as *mut CGlobalModule, handler, provider);
-            scope::record(TraceEvent::ModuleEnd {
-                module: name.clone(),
-                notification,
-                post: false,
-                status: crate::globals::status_name(status),
-            });
-            if status == GL_NOTIFICATION_HANDLED {
-                return GL_NOTIFICATION_HANDLED;
-            }
-        }
-        GL_NOTIFICATION_CONTINUE
+        crate::globals::raise_nested(
+            targets.map(|(_, t)| t.as_slice()).unwrap_or_default(),
+            notification,
+            handler,
+            provider,
+        )
     }
 
     /// The files that changed under each directory a module watches, with the monitor that
@@ -280,6 +279,12 @@ impl HttpServer for Server {
             GlobalHandler::FileChange,
             provider.as_ptr::<IHttpEventProvider>(),
         );
+    }
+
+    /// The worker's trace context: events raised on it are not tied to a request.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-gettracecontext-method
+    fn get_trace_context(&self) -> *mut IHttpTraceContext {
+        self.trace.as_ptr()
     }
 
     /// Watches a directory: a file written, created or removed in it or below raises

@@ -125,18 +125,21 @@ unsafe extern "C" fn i_uri_key_get_config_path<T: UriKey>(this: *mut c_void) -> 
 /// The vtable of `IUriKey` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn uri_key_vtable<T: UriKey>() -> *const c_void {
     const {
-        &ServerVtable::new(IUriKeyVtbl {
-            get_hash: i_http_cache_key_get_hash::<T>,
-            get_cache_name: i_uri_key_get_cache_name::<T>,
-            get_is_equal: i_http_cache_key_get_is_equal::<T>,
-            get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
-            enum_entries: i_http_cache_key_enum_entries::<T>,
-            get_url: i_uri_key_get_url::<T>,
-            get_site_name: i_uri_key_get_site_name::<T>,
-            get_site_id: i_uri_key_get_site_id::<T>,
-            update_frequently_hit_tick_count: i_uri_key_update_frequently_hit_tick_count::<T>,
-            get_config_path: i_uri_key_get_config_path::<T>,
-        })
+        &ServerVtable::new(
+            IUriKeyVtbl {
+                get_hash: i_http_cache_key_get_hash::<T>,
+                get_cache_name: i_uri_key_get_cache_name::<T>,
+                get_is_equal: i_http_cache_key_get_is_equal::<T>,
+                get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
+                enum_entries: i_http_cache_key_enum_entries::<T>,
+                get_url: i_uri_key_get_url::<T>,
+                get_site_name: i_uri_key_get_site_name::<T>,
+                get_site_id: i_uri_key_get_site_id::<T>,
+                update_frequently_hit_tick_count: i_uri_key_update_frequently_hit_tick_count::<T>,
+                get_config_path: i_uri_key_get_config_path::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_URI_KEY,
+        )
     }
     .as_ptr()
 }
@@ -181,14 +184,17 @@ unsafe extern "C" fn i_file_key_get_path<T: FileKey>(this: *mut c_void) -> PCWST
 /// The vtable of `IFileKey` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn file_key_vtable<T: FileKey>() -> *const c_void {
     const {
-        &ServerVtable::new(IFileKeyVtbl {
-            get_hash: i_http_cache_key_get_hash::<T>,
-            get_cache_name: i_file_key_get_cache_name::<T>,
-            get_is_equal: i_http_cache_key_get_is_equal::<T>,
-            get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
-            enum_entries: i_http_cache_key_enum_entries::<T>,
-            get_path: i_file_key_get_path::<T>,
-        })
+        &ServerVtable::new(
+            IFileKeyVtbl {
+                get_hash: i_http_cache_key_get_hash::<T>,
+                get_cache_name: i_file_key_get_cache_name::<T>,
+                get_is_equal: i_http_cache_key_get_is_equal::<T>,
+                get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
+                enum_entries: i_http_cache_key_enum_entries::<T>,
+                get_path: i_file_key_get_path::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_FILE_KEY,
+        )
     }
     .as_ptr()
 }
@@ -279,16 +285,19 @@ unsafe extern "C" fn i_http_token_key_get_logon_method<T: HttpTokenKey>(this: *m
 /// The vtable of `IHttpTokenKey` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_token_key_vtable<T: HttpTokenKey>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpTokenKeyVtbl {
-            get_hash: i_http_cache_key_get_hash::<T>,
-            get_cache_name: i_http_token_key_get_cache_name::<T>,
-            get_is_equal: i_http_cache_key_get_is_equal::<T>,
-            get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
-            enum_entries: i_http_cache_key_enum_entries::<T>,
-            get_user_name: i_http_token_key_get_user_name::<T>,
-            get_password_hash: i_http_token_key_get_password_hash::<T>,
-            get_logon_method: i_http_token_key_get_logon_method::<T>,
-        })
+        &ServerVtable::new(
+            IHttpTokenKeyVtbl {
+                get_hash: i_http_cache_key_get_hash::<T>,
+                get_cache_name: i_http_token_key_get_cache_name::<T>,
+                get_is_equal: i_http_cache_key_get_is_equal::<T>,
+                get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
+                enum_entries: i_http_cache_key_enum_entries::<T>,
+                get_user_name: i_http_token_key_get_user_name::<T>,
+                get_password_hash: i_http_token_key_get_password_hash::<T>,
+                get_logon_method: i_http_token_key_get_logon_method::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_TOKEN_KEY,
+        )
     }
     .as_ptr()
 }

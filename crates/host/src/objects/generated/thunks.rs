@@ -66,10 +66,13 @@ unsafe extern "C" fn i_http_module_context_container_set_module_context<T: HttpM
 /// The vtable of `IHttpModuleContextContainer` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_module_context_container_vtable<T: HttpModuleContextContainer>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpModuleContextContainerVtbl {
-            get_module_context: i_http_module_context_container_get_module_context::<T>,
-            set_module_context: i_http_module_context_container_set_module_context::<T>,
-        })
+        &ServerVtable::new(
+            IHttpModuleContextContainerVtbl {
+                get_module_context: i_http_module_context_container_get_module_context::<T>,
+                set_module_context: i_http_module_context_container_set_module_context::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_MODULE_CONTEXT_CONTAINER,
+        )
     }
     .as_ptr()
 }
@@ -128,10 +131,13 @@ unsafe extern "C" fn i_named_context_container_set_named_context<T: NamedContext
 /// The vtable of `INamedContextContainer` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn named_context_container_vtable<T: NamedContextContainer>() -> *const c_void {
     const {
-        &ServerVtable::new(INamedContextContainerVtbl {
-            get_named_context: i_named_context_container_get_named_context::<T>,
-            set_named_context: i_named_context_container_set_named_context::<T>,
-        })
+        &ServerVtable::new(
+            INamedContextContainerVtbl {
+                get_named_context: i_named_context_container_get_named_context::<T>,
+                set_named_context: i_named_context_container_set_named_context::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_NAMED_CONTEXT_CONTAINER,
+        )
     }
     .as_ptr()
 }
@@ -166,11 +172,14 @@ unsafe extern "C" fn i_dispensed_http_module_context_container_release_container
 /// The vtable of `IDispensedHttpModuleContextContainer` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn dispensed_http_module_context_container_vtable<T: DispensedHttpModuleContextContainer>() -> *const c_void {
     const {
-        &ServerVtable::new(IDispensedHttpModuleContextContainerVtbl {
-            get_module_context: i_http_module_context_container_get_module_context::<T>,
-            set_module_context: i_http_module_context_container_set_module_context::<T>,
-            release_container: i_dispensed_http_module_context_container_release_container::<T>,
-        })
+        &ServerVtable::new(
+            IDispensedHttpModuleContextContainerVtbl {
+                get_module_context: i_http_module_context_container_get_module_context::<T>,
+                set_module_context: i_http_module_context_container_set_module_context::<T>,
+                release_container: i_dispensed_http_module_context_container_release_container::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_DISPENSED_HTTP_MODULE_CONTEXT_CONTAINER,
+        )
     }
     .as_ptr()
 }
@@ -228,10 +237,13 @@ unsafe extern "C" fn i_http_perf_counter_info_decrement_counter<T: HttpPerfCount
 /// The vtable of `IHttpPerfCounterInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_perf_counter_info_vtable<T: HttpPerfCounterInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpPerfCounterInfoVtbl {
-            increment_counter: i_http_perf_counter_info_increment_counter::<T>,
-            decrement_counter: i_http_perf_counter_info_decrement_counter::<T>,
-        })
+        &ServerVtable::new(
+            IHttpPerfCounterInfoVtbl {
+                increment_counter: i_http_perf_counter_info_increment_counter::<T>,
+                decrement_counter: i_http_perf_counter_info_decrement_counter::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_PERF_COUNTER_INFO,
+        )
     }
     .as_ptr()
 }
@@ -325,12 +337,15 @@ unsafe extern "C" fn i_http_application_get_module_context_container<T: HttpAppl
 /// The vtable of `IHttpApplication` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_application_vtable<T: HttpApplication>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpApplicationVtbl {
-            get_application_physical_path: i_http_application_get_application_physical_path::<T>,
-            get_application_id: i_http_application_get_application_id::<T>,
-            get_app_config_path: i_http_application_get_app_config_path::<T>,
-            get_module_context_container: i_http_application_get_module_context_container::<T>,
-        })
+        &ServerVtable::new(
+            IHttpApplicationVtbl {
+                get_application_physical_path: i_http_application_get_application_physical_path::<T>,
+                get_application_id: i_http_application_get_application_id::<T>,
+                get_app_config_path: i_http_application_get_app_config_path::<T>,
+                get_module_context_container: i_http_application_get_module_context_container::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_APPLICATION,
+        )
     }
     .as_ptr()
 }
@@ -400,15 +415,18 @@ unsafe extern "C" fn i_http_application2_query_is_warming_up<T: HttpApplication2
 /// The vtable of `IHttpApplication2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_application2_vtable<T: HttpApplication2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpApplication2Vtbl {
-            get_application_physical_path: i_http_application_get_application_physical_path::<T>,
-            get_application_id: i_http_application_get_application_id::<T>,
-            get_app_config_path: i_http_application_get_app_config_path::<T>,
-            get_module_context_container: i_http_application_get_module_context_container::<T>,
-            begin_application_warmup: i_http_application2_begin_application_warmup::<T>,
-            end_application_warmup: i_http_application2_end_application_warmup::<T>,
-            query_is_warming_up: i_http_application2_query_is_warming_up::<T>,
-        })
+        &ServerVtable::new(
+            IHttpApplication2Vtbl {
+                get_application_physical_path: i_http_application_get_application_physical_path::<T>,
+                get_application_id: i_http_application_get_application_id::<T>,
+                get_app_config_path: i_http_application_get_app_config_path::<T>,
+                get_module_context_container: i_http_application_get_module_context_container::<T>,
+                begin_application_warmup: i_http_application2_begin_application_warmup::<T>,
+                end_application_warmup: i_http_application2_end_application_warmup::<T>,
+                query_is_warming_up: i_http_application2_query_is_warming_up::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_APPLICATION2,
+        )
     }
     .as_ptr()
 }
@@ -462,10 +480,13 @@ unsafe extern "C" fn i_http_url_info_is_frequently_hit<T: HttpUrlInfo>(this: *mu
 /// The vtable of `IHttpUrlInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_url_info_vtable<T: HttpUrlInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpUrlInfoVtbl {
-            get_module_context_container: i_http_url_info_get_module_context_container::<T>,
-            is_frequently_hit: i_http_url_info_is_frequently_hit::<T>,
-        })
+        &ServerVtable::new(
+            IHttpUrlInfoVtbl {
+                get_module_context_container: i_http_url_info_get_module_context_container::<T>,
+                is_frequently_hit: i_http_url_info_is_frequently_hit::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_URL_INFO,
+        )
     }
     .as_ptr()
 }
@@ -708,19 +729,22 @@ unsafe extern "C" fn i_script_map_info_get_name<T: ScriptMapInfo>(this: *mut c_v
 /// The vtable of `IScriptMapInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn script_map_info_vtable<T: ScriptMapInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IScriptMapInfoVtbl {
-            get_path: i_script_map_info_get_path::<T>,
-            get_allowed_verbs: i_script_map_info_get_allowed_verbs::<T>,
-            get_modules: i_script_map_info_get_modules::<T>,
-            get_script_processor: i_script_map_info_get_script_processor::<T>,
-            get_managed_type: i_script_map_info_get_managed_type::<T>,
-            get_allow_path_info_for_script_mappings: i_script_map_info_get_allow_path_info_for_script_mappings::<T>,
-            get_required_access: i_script_map_info_get_required_access::<T>,
-            get_resource_type: i_script_map_info_get_resource_type::<T>,
-            get_is_star_script_map: i_script_map_info_get_is_star_script_map::<T>,
-            get_response_buffer_limit: i_script_map_info_get_response_buffer_limit::<T>,
-            get_name: i_script_map_info_get_name::<T>,
-        })
+        &ServerVtable::new(
+            IScriptMapInfoVtbl {
+                get_path: i_script_map_info_get_path::<T>,
+                get_allowed_verbs: i_script_map_info_get_allowed_verbs::<T>,
+                get_modules: i_script_map_info_get_modules::<T>,
+                get_script_processor: i_script_map_info_get_script_processor::<T>,
+                get_managed_type: i_script_map_info_get_managed_type::<T>,
+                get_allow_path_info_for_script_mappings: i_script_map_info_get_allow_path_info_for_script_mappings::<T>,
+                get_required_access: i_script_map_info_get_required_access::<T>,
+                get_resource_type: i_script_map_info_get_resource_type::<T>,
+                get_is_star_script_map: i_script_map_info_get_is_star_script_map::<T>,
+                get_response_buffer_limit: i_script_map_info_get_response_buffer_limit::<T>,
+                get_name: i_script_map_info_get_name::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_SCRIPT_MAP_INFO,
+        )
     }
     .as_ptr()
 }
@@ -814,12 +838,15 @@ unsafe extern "C" fn i_metadata_info_get_module_context_container<T: MetadataInf
 /// The vtable of `IMetadataInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn metadata_info_vtable<T: MetadataInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IMetadataInfoVtbl {
-            get_meta_path: i_metadata_info_get_meta_path::<T>,
-            get_vr_path: i_metadata_info_get_vr_path::<T>,
-            get_vr_token: i_metadata_info_get_vr_token::<T>,
-            get_module_context_container: i_metadata_info_get_module_context_container::<T>,
-        })
+        &ServerVtable::new(
+            IMetadataInfoVtbl {
+                get_meta_path: i_metadata_info_get_meta_path::<T>,
+                get_vr_path: i_metadata_info_get_vr_path::<T>,
+                get_vr_token: i_metadata_info_get_vr_token::<T>,
+                get_module_context_container: i_metadata_info_get_module_context_container::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_METADATA_INFO,
+        )
     }
     .as_ptr()
 }
@@ -869,14 +896,17 @@ unsafe extern "C" fn i_referenced_metadata_info_dereference_metadata<T: Referenc
 /// The vtable of `IReferencedMetadataInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn referenced_metadata_info_vtable<T: ReferencedMetadataInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IReferencedMetadataInfoVtbl {
-            get_meta_path: i_metadata_info_get_meta_path::<T>,
-            get_vr_path: i_metadata_info_get_vr_path::<T>,
-            get_vr_token: i_metadata_info_get_vr_token::<T>,
-            get_module_context_container: i_metadata_info_get_module_context_container::<T>,
-            reference_metadata: i_referenced_metadata_info_reference_metadata::<T>,
-            dereference_metadata: i_referenced_metadata_info_dereference_metadata::<T>,
-        })
+        &ServerVtable::new(
+            IReferencedMetadataInfoVtbl {
+                get_meta_path: i_metadata_info_get_meta_path::<T>,
+                get_vr_path: i_metadata_info_get_vr_path::<T>,
+                get_vr_token: i_metadata_info_get_vr_token::<T>,
+                get_module_context_container: i_metadata_info_get_module_context_container::<T>,
+                reference_metadata: i_referenced_metadata_info_reference_metadata::<T>,
+                dereference_metadata: i_referenced_metadata_info_dereference_metadata::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_REFERENCED_METADATA_INFO,
+        )
     }
     .as_ptr()
 }
@@ -1556,32 +1586,35 @@ unsafe extern "C" fn i_http_request_get_header_changes<T: HttpRequest>(
 /// The vtable of `IHttpRequest` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_request_vtable<T: HttpRequest>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpRequestVtbl {
-            get_raw_http_request: i_http_request_get_raw_http_request::<T>,
-            get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
-            get_header_by_name: i_http_request_get_header_by_name::<T>,
-            get_header_by_id: i_http_request_get_header_by_id::<T>,
-            set_header_by_name: i_http_request_set_header_by_name::<T>,
-            set_header_by_id: i_http_request_set_header_by_id::<T>,
-            delete_header_by_name: i_http_request_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_request_delete_header_by_id::<T>,
-            get_http_method: i_http_request_get_http_method::<T>,
-            set_http_method: i_http_request_set_http_method::<T>,
-            set_url_wide: i_http_request_set_url_wide::<T>,
-            set_url: i_http_request_set_url::<T>,
-            get_url_changed: i_http_request_get_url_changed::<T>,
-            get_forwarded_url: i_http_request_get_forwarded_url::<T>,
-            get_local_address: i_http_request_get_local_address::<T>,
-            get_remote_address: i_http_request_get_remote_address::<T>,
-            read_entity_body: i_http_request_read_entity_body::<T>,
-            insert_entity_body: i_http_request_insert_entity_body::<T>,
-            get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
-            get_http_version: i_http_request_get_http_version::<T>,
-            get_client_certificate: i_http_request_get_client_certificate::<T>,
-            negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
-            get_site_id: i_http_request_get_site_id::<T>,
-            get_header_changes: i_http_request_get_header_changes::<T>,
-        })
+        &ServerVtable::new(
+            IHttpRequestVtbl {
+                get_raw_http_request: i_http_request_get_raw_http_request::<T>,
+                get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
+                get_header_by_name: i_http_request_get_header_by_name::<T>,
+                get_header_by_id: i_http_request_get_header_by_id::<T>,
+                set_header_by_name: i_http_request_set_header_by_name::<T>,
+                set_header_by_id: i_http_request_set_header_by_id::<T>,
+                delete_header_by_name: i_http_request_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_request_delete_header_by_id::<T>,
+                get_http_method: i_http_request_get_http_method::<T>,
+                set_http_method: i_http_request_set_http_method::<T>,
+                set_url_wide: i_http_request_set_url_wide::<T>,
+                set_url: i_http_request_set_url::<T>,
+                get_url_changed: i_http_request_get_url_changed::<T>,
+                get_forwarded_url: i_http_request_get_forwarded_url::<T>,
+                get_local_address: i_http_request_get_local_address::<T>,
+                get_remote_address: i_http_request_get_remote_address::<T>,
+                read_entity_body: i_http_request_read_entity_body::<T>,
+                insert_entity_body: i_http_request_insert_entity_body::<T>,
+                get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
+                get_http_version: i_http_request_get_http_version::<T>,
+                get_client_certificate: i_http_request_get_client_certificate::<T>,
+                negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
+                get_site_id: i_http_request_get_site_id::<T>,
+                get_header_changes: i_http_request_get_header_changes::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_REQUEST,
+        )
     }
     .as_ptr()
 }
@@ -1617,33 +1650,36 @@ unsafe extern "C" fn i_http_request2_get_channel_binding_token<T: HttpRequest2>(
 /// The vtable of `IHttpRequest2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_request2_vtable<T: HttpRequest2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpRequest2Vtbl {
-            get_raw_http_request: i_http_request_get_raw_http_request::<T>,
-            get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
-            get_header_by_name: i_http_request_get_header_by_name::<T>,
-            get_header_by_id: i_http_request_get_header_by_id::<T>,
-            set_header_by_name: i_http_request_set_header_by_name::<T>,
-            set_header_by_id: i_http_request_set_header_by_id::<T>,
-            delete_header_by_name: i_http_request_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_request_delete_header_by_id::<T>,
-            get_http_method: i_http_request_get_http_method::<T>,
-            set_http_method: i_http_request_set_http_method::<T>,
-            set_url_wide: i_http_request_set_url_wide::<T>,
-            set_url: i_http_request_set_url::<T>,
-            get_url_changed: i_http_request_get_url_changed::<T>,
-            get_forwarded_url: i_http_request_get_forwarded_url::<T>,
-            get_local_address: i_http_request_get_local_address::<T>,
-            get_remote_address: i_http_request_get_remote_address::<T>,
-            read_entity_body: i_http_request_read_entity_body::<T>,
-            insert_entity_body: i_http_request_insert_entity_body::<T>,
-            get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
-            get_http_version: i_http_request_get_http_version::<T>,
-            get_client_certificate: i_http_request_get_client_certificate::<T>,
-            negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
-            get_site_id: i_http_request_get_site_id::<T>,
-            get_header_changes: i_http_request_get_header_changes::<T>,
-            get_channel_binding_token: i_http_request2_get_channel_binding_token::<T>,
-        })
+        &ServerVtable::new(
+            IHttpRequest2Vtbl {
+                get_raw_http_request: i_http_request_get_raw_http_request::<T>,
+                get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
+                get_header_by_name: i_http_request_get_header_by_name::<T>,
+                get_header_by_id: i_http_request_get_header_by_id::<T>,
+                set_header_by_name: i_http_request_set_header_by_name::<T>,
+                set_header_by_id: i_http_request_set_header_by_id::<T>,
+                delete_header_by_name: i_http_request_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_request_delete_header_by_id::<T>,
+                get_http_method: i_http_request_get_http_method::<T>,
+                set_http_method: i_http_request_set_http_method::<T>,
+                set_url_wide: i_http_request_set_url_wide::<T>,
+                set_url: i_http_request_set_url::<T>,
+                get_url_changed: i_http_request_get_url_changed::<T>,
+                get_forwarded_url: i_http_request_get_forwarded_url::<T>,
+                get_local_address: i_http_request_get_local_address::<T>,
+                get_remote_address: i_http_request_get_remote_address::<T>,
+                read_entity_body: i_http_request_read_entity_body::<T>,
+                insert_entity_body: i_http_request_insert_entity_body::<T>,
+                get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
+                get_http_version: i_http_request_get_http_version::<T>,
+                get_client_certificate: i_http_request_get_client_certificate::<T>,
+                negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
+                get_site_id: i_http_request_get_site_id::<T>,
+                get_header_changes: i_http_request_get_header_changes::<T>,
+                get_channel_binding_token: i_http_request2_get_channel_binding_token::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_REQUEST2,
+        )
     }
     .as_ptr()
 }
@@ -1714,34 +1750,37 @@ unsafe extern "C" fn i_http_request3_read_entity_body_with_callback<T: HttpReque
 /// The vtable of `IHttpRequest3` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_request3_vtable<T: HttpRequest3>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpRequest3Vtbl {
-            get_raw_http_request: i_http_request_get_raw_http_request::<T>,
-            get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
-            get_header_by_name: i_http_request_get_header_by_name::<T>,
-            get_header_by_id: i_http_request_get_header_by_id::<T>,
-            set_header_by_name: i_http_request_set_header_by_name::<T>,
-            set_header_by_id: i_http_request_set_header_by_id::<T>,
-            delete_header_by_name: i_http_request_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_request_delete_header_by_id::<T>,
-            get_http_method: i_http_request_get_http_method::<T>,
-            set_http_method: i_http_request_set_http_method::<T>,
-            set_url_wide: i_http_request_set_url_wide::<T>,
-            set_url: i_http_request_set_url::<T>,
-            get_url_changed: i_http_request_get_url_changed::<T>,
-            get_forwarded_url: i_http_request_get_forwarded_url::<T>,
-            get_local_address: i_http_request_get_local_address::<T>,
-            get_remote_address: i_http_request_get_remote_address::<T>,
-            read_entity_body: i_http_request_read_entity_body::<T>,
-            insert_entity_body: i_http_request_insert_entity_body::<T>,
-            get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
-            get_http_version: i_http_request_get_http_version::<T>,
-            get_client_certificate: i_http_request_get_client_certificate::<T>,
-            negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
-            get_site_id: i_http_request_get_site_id::<T>,
-            get_header_changes: i_http_request_get_header_changes::<T>,
-            get_channel_binding_token: i_http_request2_get_channel_binding_token::<T>,
-            read_entity_body_with_callback: i_http_request3_read_entity_body_with_callback::<T>,
-        })
+        &ServerVtable::new(
+            IHttpRequest3Vtbl {
+                get_raw_http_request: i_http_request_get_raw_http_request::<T>,
+                get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
+                get_header_by_name: i_http_request_get_header_by_name::<T>,
+                get_header_by_id: i_http_request_get_header_by_id::<T>,
+                set_header_by_name: i_http_request_set_header_by_name::<T>,
+                set_header_by_id: i_http_request_set_header_by_id::<T>,
+                delete_header_by_name: i_http_request_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_request_delete_header_by_id::<T>,
+                get_http_method: i_http_request_get_http_method::<T>,
+                set_http_method: i_http_request_set_http_method::<T>,
+                set_url_wide: i_http_request_set_url_wide::<T>,
+                set_url: i_http_request_set_url::<T>,
+                get_url_changed: i_http_request_get_url_changed::<T>,
+                get_forwarded_url: i_http_request_get_forwarded_url::<T>,
+                get_local_address: i_http_request_get_local_address::<T>,
+                get_remote_address: i_http_request_get_remote_address::<T>,
+                read_entity_body: i_http_request_read_entity_body::<T>,
+                insert_entity_body: i_http_request_insert_entity_body::<T>,
+                get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
+                get_http_version: i_http_request_get_http_version::<T>,
+                get_client_certificate: i_http_request_get_client_certificate::<T>,
+                negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
+                get_site_id: i_http_request_get_site_id::<T>,
+                get_header_changes: i_http_request_get_header_changes::<T>,
+                get_channel_binding_token: i_http_request2_get_channel_binding_token::<T>,
+                read_entity_body_with_callback: i_http_request3_read_entity_body_with_callback::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_REQUEST3,
+        )
     }
     .as_ptr()
 }
@@ -1808,35 +1847,38 @@ unsafe extern "C" fn i_http_request4_read_entity_body_with_flags<T: HttpRequest4
 /// The vtable of `IHttpRequest4` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_request4_vtable<T: HttpRequest4>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpRequest4Vtbl {
-            get_raw_http_request: i_http_request_get_raw_http_request::<T>,
-            get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
-            get_header_by_name: i_http_request_get_header_by_name::<T>,
-            get_header_by_id: i_http_request_get_header_by_id::<T>,
-            set_header_by_name: i_http_request_set_header_by_name::<T>,
-            set_header_by_id: i_http_request_set_header_by_id::<T>,
-            delete_header_by_name: i_http_request_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_request_delete_header_by_id::<T>,
-            get_http_method: i_http_request_get_http_method::<T>,
-            set_http_method: i_http_request_set_http_method::<T>,
-            set_url_wide: i_http_request_set_url_wide::<T>,
-            set_url: i_http_request_set_url::<T>,
-            get_url_changed: i_http_request_get_url_changed::<T>,
-            get_forwarded_url: i_http_request_get_forwarded_url::<T>,
-            get_local_address: i_http_request_get_local_address::<T>,
-            get_remote_address: i_http_request_get_remote_address::<T>,
-            read_entity_body: i_http_request_read_entity_body::<T>,
-            insert_entity_body: i_http_request_insert_entity_body::<T>,
-            get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
-            get_http_version: i_http_request_get_http_version::<T>,
-            get_client_certificate: i_http_request_get_client_certificate::<T>,
-            negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
-            get_site_id: i_http_request_get_site_id::<T>,
-            get_header_changes: i_http_request_get_header_changes::<T>,
-            get_channel_binding_token: i_http_request2_get_channel_binding_token::<T>,
-            read_entity_body_with_callback: i_http_request3_read_entity_body_with_callback::<T>,
-            read_entity_body_with_flags: i_http_request4_read_entity_body_with_flags::<T>,
-        })
+        &ServerVtable::new(
+            IHttpRequest4Vtbl {
+                get_raw_http_request: i_http_request_get_raw_http_request::<T>,
+                get_raw_http_request_const: i_http_request_get_raw_http_request_const::<T>,
+                get_header_by_name: i_http_request_get_header_by_name::<T>,
+                get_header_by_id: i_http_request_get_header_by_id::<T>,
+                set_header_by_name: i_http_request_set_header_by_name::<T>,
+                set_header_by_id: i_http_request_set_header_by_id::<T>,
+                delete_header_by_name: i_http_request_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_request_delete_header_by_id::<T>,
+                get_http_method: i_http_request_get_http_method::<T>,
+                set_http_method: i_http_request_set_http_method::<T>,
+                set_url_wide: i_http_request_set_url_wide::<T>,
+                set_url: i_http_request_set_url::<T>,
+                get_url_changed: i_http_request_get_url_changed::<T>,
+                get_forwarded_url: i_http_request_get_forwarded_url::<T>,
+                get_local_address: i_http_request_get_local_address::<T>,
+                get_remote_address: i_http_request_get_remote_address::<T>,
+                read_entity_body: i_http_request_read_entity_body::<T>,
+                insert_entity_body: i_http_request_insert_entity_body::<T>,
+                get_remaining_entity_bytes: i_http_request_get_remaining_entity_bytes::<T>,
+                get_http_version: i_http_request_get_http_version::<T>,
+                get_client_certificate: i_http_request_get_client_certificate::<T>,
+                negotiate_client_certificate: i_http_request_negotiate_client_certificate::<T>,
+                get_site_id: i_http_request_get_site_id::<T>,
+                get_header_changes: i_http_request_get_header_changes::<T>,
+                get_channel_binding_token: i_http_request2_get_channel_binding_token::<T>,
+                read_entity_body_with_callback: i_http_request3_read_entity_body_with_callback::<T>,
+                read_entity_body_with_flags: i_http_request4_read_entity_body_with_flags::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_REQUEST4,
+        )
     }
     .as_ptr()
 }
@@ -2140,22 +2182,25 @@ unsafe extern "C" fn i_http_cache_policy_get_kernel_cache_invalidator_set<T: Htt
 /// The vtable of `IHttpCachePolicy` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_cache_policy_vtable<T: HttpCachePolicy>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpCachePolicyVtbl {
-            get_kernel_cache_policy: i_http_cache_policy_get_kernel_cache_policy::<T>,
-            set_kernel_cache_invalidator_set: i_http_cache_policy_set_kernel_cache_invalidator_set::<T>,
-            get_user_cache_policy: i_http_cache_policy_get_user_cache_policy::<T>,
-            append_vary_by_header: i_http_cache_policy_append_vary_by_header::<T>,
-            get_vary_by_headers: i_http_cache_policy_get_vary_by_headers::<T>,
-            append_vary_by_query_string: i_http_cache_policy_append_vary_by_query_string::<T>,
-            get_vary_by_query_strings: i_http_cache_policy_get_vary_by_query_strings::<T>,
-            set_vary_by_value: i_http_cache_policy_set_vary_by_value::<T>,
-            get_vary_by_value: i_http_cache_policy_get_vary_by_value::<T>,
-            is_user_cache_enabled: i_http_cache_policy_is_user_cache_enabled::<T>,
-            disable_user_cache: i_http_cache_policy_disable_user_cache::<T>,
-            is_cached: i_http_cache_policy_is_cached::<T>,
-            set_is_cached: i_http_cache_policy_set_is_cached::<T>,
-            get_kernel_cache_invalidator_set: i_http_cache_policy_get_kernel_cache_invalidator_set::<T>,
-        })
+        &ServerVtable::new(
+            IHttpCachePolicyVtbl {
+                get_kernel_cache_policy: i_http_cache_policy_get_kernel_cache_policy::<T>,
+                set_kernel_cache_invalidator_set: i_http_cache_policy_set_kernel_cache_invalidator_set::<T>,
+                get_user_cache_policy: i_http_cache_policy_get_user_cache_policy::<T>,
+                append_vary_by_header: i_http_cache_policy_append_vary_by_header::<T>,
+                get_vary_by_headers: i_http_cache_policy_get_vary_by_headers::<T>,
+                append_vary_by_query_string: i_http_cache_policy_append_vary_by_query_string::<T>,
+                get_vary_by_query_strings: i_http_cache_policy_get_vary_by_query_strings::<T>,
+                set_vary_by_value: i_http_cache_policy_set_vary_by_value::<T>,
+                get_vary_by_value: i_http_cache_policy_get_vary_by_value::<T>,
+                is_user_cache_enabled: i_http_cache_policy_is_user_cache_enabled::<T>,
+                disable_user_cache: i_http_cache_policy_disable_user_cache::<T>,
+                is_cached: i_http_cache_policy_is_cached::<T>,
+                set_is_cached: i_http_cache_policy_set_is_cached::<T>,
+                get_kernel_cache_invalidator_set: i_http_cache_policy_get_kernel_cache_invalidator_set::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CACHE_POLICY,
+        )
     }
     .as_ptr()
 }
@@ -2206,24 +2251,27 @@ unsafe extern "C" fn i_http_cache_policy2_set_force_update<T: HttpCachePolicy2>(
 /// The vtable of `IHttpCachePolicy2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_cache_policy2_vtable<T: HttpCachePolicy2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpCachePolicy2Vtbl {
-            get_kernel_cache_policy: i_http_cache_policy_get_kernel_cache_policy::<T>,
-            set_kernel_cache_invalidator_set: i_http_cache_policy_set_kernel_cache_invalidator_set::<T>,
-            get_user_cache_policy: i_http_cache_policy_get_user_cache_policy::<T>,
-            append_vary_by_header: i_http_cache_policy_append_vary_by_header::<T>,
-            get_vary_by_headers: i_http_cache_policy_get_vary_by_headers::<T>,
-            append_vary_by_query_string: i_http_cache_policy_append_vary_by_query_string::<T>,
-            get_vary_by_query_strings: i_http_cache_policy_get_vary_by_query_strings::<T>,
-            set_vary_by_value: i_http_cache_policy_set_vary_by_value::<T>,
-            get_vary_by_value: i_http_cache_policy_get_vary_by_value::<T>,
-            is_user_cache_enabled: i_http_cache_policy_is_user_cache_enabled::<T>,
-            disable_user_cache: i_http_cache_policy_disable_user_cache::<T>,
-            is_cached: i_http_cache_policy_is_cached::<T>,
-            set_is_cached: i_http_cache_policy_set_is_cached::<T>,
-            get_kernel_cache_invalidator_set: i_http_cache_policy_get_kernel_cache_invalidator_set::<T>,
-            is_force_update_set: i_http_cache_policy2_is_force_update_set::<T>,
-            set_force_update: i_http_cache_policy2_set_force_update::<T>,
-        })
+        &ServerVtable::new(
+            IHttpCachePolicy2Vtbl {
+                get_kernel_cache_policy: i_http_cache_policy_get_kernel_cache_policy::<T>,
+                set_kernel_cache_invalidator_set: i_http_cache_policy_set_kernel_cache_invalidator_set::<T>,
+                get_user_cache_policy: i_http_cache_policy_get_user_cache_policy::<T>,
+                append_vary_by_header: i_http_cache_policy_append_vary_by_header::<T>,
+                get_vary_by_headers: i_http_cache_policy_get_vary_by_headers::<T>,
+                append_vary_by_query_string: i_http_cache_policy_append_vary_by_query_string::<T>,
+                get_vary_by_query_strings: i_http_cache_policy_get_vary_by_query_strings::<T>,
+                set_vary_by_value: i_http_cache_policy_set_vary_by_value::<T>,
+                get_vary_by_value: i_http_cache_policy_get_vary_by_value::<T>,
+                is_user_cache_enabled: i_http_cache_policy_is_user_cache_enabled::<T>,
+                disable_user_cache: i_http_cache_policy_disable_user_cache::<T>,
+                is_cached: i_http_cache_policy_is_cached::<T>,
+                set_is_cached: i_http_cache_policy_set_is_cached::<T>,
+                get_kernel_cache_invalidator_set: i_http_cache_policy_get_kernel_cache_invalidator_set::<T>,
+                is_force_update_set: i_http_cache_policy2_is_force_update_set::<T>,
+                set_force_update: i_http_cache_policy2_set_force_update::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CACHE_POLICY2,
+        )
     }
     .as_ptr()
 }
@@ -3030,36 +3078,39 @@ unsafe extern "C" fn i_http_response_close_connection<T: HttpResponse>(this: *mu
 /// The vtable of `IHttpResponse` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_response_vtable<T: HttpResponse>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpResponseVtbl {
-            get_raw_http_response: i_http_response_get_raw_http_response::<T>,
-            get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
-            get_cache_policy: i_http_response_get_cache_policy::<T>,
-            set_status: i_http_response_set_status::<T>,
-            set_header_by_name: i_http_response_set_header_by_name::<T>,
-            set_header_by_id: i_http_response_set_header_by_id::<T>,
-            delete_header_by_name: i_http_response_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_response_delete_header_by_id::<T>,
-            get_header_by_name: i_http_response_get_header_by_name::<T>,
-            get_header_by_id: i_http_response_get_header_by_id::<T>,
-            clear: i_http_response_clear::<T>,
-            clear_headers: i_http_response_clear_headers::<T>,
-            set_need_disconnect: i_http_response_set_need_disconnect::<T>,
-            reset_connection: i_http_response_reset_connection::<T>,
-            disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
-            get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
-            suppress_headers: i_http_response_suppress_headers::<T>,
-            get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
-            flush: i_http_response_flush::<T>,
-            redirect: i_http_response_redirect::<T>,
-            write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
-            write_entity_chunks: i_http_response_write_entity_chunks::<T>,
-            disable_buffering: i_http_response_disable_buffering::<T>,
-            get_status: i_http_response_get_status::<T>,
-            set_error_description: i_http_response_set_error_description::<T>,
-            get_error_description: i_http_response_get_error_description::<T>,
-            get_header_changes: i_http_response_get_header_changes::<T>,
-            close_connection: i_http_response_close_connection::<T>,
-        })
+        &ServerVtable::new(
+            IHttpResponseVtbl {
+                get_raw_http_response: i_http_response_get_raw_http_response::<T>,
+                get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
+                get_cache_policy: i_http_response_get_cache_policy::<T>,
+                set_status: i_http_response_set_status::<T>,
+                set_header_by_name: i_http_response_set_header_by_name::<T>,
+                set_header_by_id: i_http_response_set_header_by_id::<T>,
+                delete_header_by_name: i_http_response_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_response_delete_header_by_id::<T>,
+                get_header_by_name: i_http_response_get_header_by_name::<T>,
+                get_header_by_id: i_http_response_get_header_by_id::<T>,
+                clear: i_http_response_clear::<T>,
+                clear_headers: i_http_response_clear_headers::<T>,
+                set_need_disconnect: i_http_response_set_need_disconnect::<T>,
+                reset_connection: i_http_response_reset_connection::<T>,
+                disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
+                get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
+                suppress_headers: i_http_response_suppress_headers::<T>,
+                get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
+                flush: i_http_response_flush::<T>,
+                redirect: i_http_response_redirect::<T>,
+                write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
+                write_entity_chunks: i_http_response_write_entity_chunks::<T>,
+                disable_buffering: i_http_response_disable_buffering::<T>,
+                get_status: i_http_response_get_status::<T>,
+                set_error_description: i_http_response_set_error_description::<T>,
+                get_error_description: i_http_response_get_error_description::<T>,
+                get_header_changes: i_http_response_get_header_changes::<T>,
+                close_connection: i_http_response_close_connection::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_RESPONSE,
+        )
     }
     .as_ptr()
 }
@@ -3160,38 +3211,41 @@ unsafe extern "C" fn i_http_response2_flush_with_callback<T: HttpResponse2>(
 /// The vtable of `IHttpResponse2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_response2_vtable<T: HttpResponse2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpResponse2Vtbl {
-            get_raw_http_response: i_http_response_get_raw_http_response::<T>,
-            get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
-            get_cache_policy: i_http_response_get_cache_policy::<T>,
-            set_status: i_http_response_set_status::<T>,
-            set_header_by_name: i_http_response_set_header_by_name::<T>,
-            set_header_by_id: i_http_response_set_header_by_id::<T>,
-            delete_header_by_name: i_http_response_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_response_delete_header_by_id::<T>,
-            get_header_by_name: i_http_response_get_header_by_name::<T>,
-            get_header_by_id: i_http_response_get_header_by_id::<T>,
-            clear: i_http_response_clear::<T>,
-            clear_headers: i_http_response_clear_headers::<T>,
-            set_need_disconnect: i_http_response_set_need_disconnect::<T>,
-            reset_connection: i_http_response_reset_connection::<T>,
-            disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
-            get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
-            suppress_headers: i_http_response_suppress_headers::<T>,
-            get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
-            flush: i_http_response_flush::<T>,
-            redirect: i_http_response_redirect::<T>,
-            write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
-            write_entity_chunks: i_http_response_write_entity_chunks::<T>,
-            disable_buffering: i_http_response_disable_buffering::<T>,
-            get_status: i_http_response_get_status::<T>,
-            set_error_description: i_http_response_set_error_description::<T>,
-            get_error_description: i_http_response_get_error_description::<T>,
-            get_header_changes: i_http_response_get_header_changes::<T>,
-            close_connection: i_http_response_close_connection::<T>,
-            write_entity_chunks_with_callback: i_http_response2_write_entity_chunks_with_callback::<T>,
-            flush_with_callback: i_http_response2_flush_with_callback::<T>,
-        })
+        &ServerVtable::new(
+            IHttpResponse2Vtbl {
+                get_raw_http_response: i_http_response_get_raw_http_response::<T>,
+                get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
+                get_cache_policy: i_http_response_get_cache_policy::<T>,
+                set_status: i_http_response_set_status::<T>,
+                set_header_by_name: i_http_response_set_header_by_name::<T>,
+                set_header_by_id: i_http_response_set_header_by_id::<T>,
+                delete_header_by_name: i_http_response_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_response_delete_header_by_id::<T>,
+                get_header_by_name: i_http_response_get_header_by_name::<T>,
+                get_header_by_id: i_http_response_get_header_by_id::<T>,
+                clear: i_http_response_clear::<T>,
+                clear_headers: i_http_response_clear_headers::<T>,
+                set_need_disconnect: i_http_response_set_need_disconnect::<T>,
+                reset_connection: i_http_response_reset_connection::<T>,
+                disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
+                get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
+                suppress_headers: i_http_response_suppress_headers::<T>,
+                get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
+                flush: i_http_response_flush::<T>,
+                redirect: i_http_response_redirect::<T>,
+                write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
+                write_entity_chunks: i_http_response_write_entity_chunks::<T>,
+                disable_buffering: i_http_response_disable_buffering::<T>,
+                get_status: i_http_response_get_status::<T>,
+                set_error_description: i_http_response_set_error_description::<T>,
+                get_error_description: i_http_response_get_error_description::<T>,
+                get_header_changes: i_http_response_get_header_changes::<T>,
+                close_connection: i_http_response_close_connection::<T>,
+                write_entity_chunks_with_callback: i_http_response2_write_entity_chunks_with_callback::<T>,
+                flush_with_callback: i_http_response2_flush_with_callback::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_RESPONSE2,
+        )
     }
     .as_ptr()
 }
@@ -3258,39 +3312,42 @@ unsafe extern "C" fn i_http_response3_push_promise<T: HttpResponse3>(
 /// The vtable of `IHttpResponse3` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_response3_vtable<T: HttpResponse3>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpResponse3Vtbl {
-            get_raw_http_response: i_http_response_get_raw_http_response::<T>,
-            get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
-            get_cache_policy: i_http_response_get_cache_policy::<T>,
-            set_status: i_http_response_set_status::<T>,
-            set_header_by_name: i_http_response_set_header_by_name::<T>,
-            set_header_by_id: i_http_response_set_header_by_id::<T>,
-            delete_header_by_name: i_http_response_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_response_delete_header_by_id::<T>,
-            get_header_by_name: i_http_response_get_header_by_name::<T>,
-            get_header_by_id: i_http_response_get_header_by_id::<T>,
-            clear: i_http_response_clear::<T>,
-            clear_headers: i_http_response_clear_headers::<T>,
-            set_need_disconnect: i_http_response_set_need_disconnect::<T>,
-            reset_connection: i_http_response_reset_connection::<T>,
-            disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
-            get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
-            suppress_headers: i_http_response_suppress_headers::<T>,
-            get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
-            flush: i_http_response_flush::<T>,
-            redirect: i_http_response_redirect::<T>,
-            write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
-            write_entity_chunks: i_http_response_write_entity_chunks::<T>,
-            disable_buffering: i_http_response_disable_buffering::<T>,
-            get_status: i_http_response_get_status::<T>,
-            set_error_description: i_http_response_set_error_description::<T>,
-            get_error_description: i_http_response_get_error_description::<T>,
-            get_header_changes: i_http_response_get_header_changes::<T>,
-            close_connection: i_http_response_close_connection::<T>,
-            write_entity_chunks_with_callback: i_http_response2_write_entity_chunks_with_callback::<T>,
-            flush_with_callback: i_http_response2_flush_with_callback::<T>,
-            push_promise: i_http_response3_push_promise::<T>,
-        })
+        &ServerVtable::new(
+            IHttpResponse3Vtbl {
+                get_raw_http_response: i_http_response_get_raw_http_response::<T>,
+                get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
+                get_cache_policy: i_http_response_get_cache_policy::<T>,
+                set_status: i_http_response_set_status::<T>,
+                set_header_by_name: i_http_response_set_header_by_name::<T>,
+                set_header_by_id: i_http_response_set_header_by_id::<T>,
+                delete_header_by_name: i_http_response_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_response_delete_header_by_id::<T>,
+                get_header_by_name: i_http_response_get_header_by_name::<T>,
+                get_header_by_id: i_http_response_get_header_by_id::<T>,
+                clear: i_http_response_clear::<T>,
+                clear_headers: i_http_response_clear_headers::<T>,
+                set_need_disconnect: i_http_response_set_need_disconnect::<T>,
+                reset_connection: i_http_response_reset_connection::<T>,
+                disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
+                get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
+                suppress_headers: i_http_response_suppress_headers::<T>,
+                get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
+                flush: i_http_response_flush::<T>,
+                redirect: i_http_response_redirect::<T>,
+                write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
+                write_entity_chunks: i_http_response_write_entity_chunks::<T>,
+                disable_buffering: i_http_response_disable_buffering::<T>,
+                get_status: i_http_response_get_status::<T>,
+                set_error_description: i_http_response_set_error_description::<T>,
+                get_error_description: i_http_response_get_error_description::<T>,
+                get_header_changes: i_http_response_get_header_changes::<T>,
+                close_connection: i_http_response_close_connection::<T>,
+                write_entity_chunks_with_callback: i_http_response2_write_entity_chunks_with_callback::<T>,
+                flush_with_callback: i_http_response2_flush_with_callback::<T>,
+                push_promise: i_http_response3_push_promise::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_RESPONSE3,
+        )
     }
     .as_ptr()
 }
@@ -3434,44 +3491,47 @@ unsafe extern "C" fn i_http_response4_set_trailer<T: HttpResponse4>(
 /// The vtable of `IHttpResponse4` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_response4_vtable<T: HttpResponse4>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpResponse4Vtbl {
-            get_raw_http_response: i_http_response_get_raw_http_response::<T>,
-            get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
-            get_cache_policy: i_http_response_get_cache_policy::<T>,
-            set_status: i_http_response_set_status::<T>,
-            set_header_by_name: i_http_response_set_header_by_name::<T>,
-            set_header_by_id: i_http_response_set_header_by_id::<T>,
-            delete_header_by_name: i_http_response_delete_header_by_name::<T>,
-            delete_header_by_id: i_http_response_delete_header_by_id::<T>,
-            get_header_by_name: i_http_response_get_header_by_name::<T>,
-            get_header_by_id: i_http_response_get_header_by_id::<T>,
-            clear: i_http_response_clear::<T>,
-            clear_headers: i_http_response_clear_headers::<T>,
-            set_need_disconnect: i_http_response_set_need_disconnect::<T>,
-            reset_connection: i_http_response_reset_connection::<T>,
-            disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
-            get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
-            suppress_headers: i_http_response_suppress_headers::<T>,
-            get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
-            flush: i_http_response_flush::<T>,
-            redirect: i_http_response_redirect::<T>,
-            write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
-            write_entity_chunks: i_http_response_write_entity_chunks::<T>,
-            disable_buffering: i_http_response_disable_buffering::<T>,
-            get_status: i_http_response_get_status::<T>,
-            set_error_description: i_http_response_set_error_description::<T>,
-            get_error_description: i_http_response_get_error_description::<T>,
-            get_header_changes: i_http_response_get_header_changes::<T>,
-            close_connection: i_http_response_close_connection::<T>,
-            write_entity_chunks_with_callback: i_http_response2_write_entity_chunks_with_callback::<T>,
-            flush_with_callback: i_http_response2_flush_with_callback::<T>,
-            push_promise: i_http_response3_push_promise::<T>,
-            delete_trailer: i_http_response4_delete_trailer::<T>,
-            get_trailer: i_http_response4_get_trailer::<T>,
-            reset_stream: i_http_response4_reset_stream::<T>,
-            set_need_go_away: i_http_response4_set_need_go_away::<T>,
-            set_trailer: i_http_response4_set_trailer::<T>,
-        })
+        &ServerVtable::new(
+            IHttpResponse4Vtbl {
+                get_raw_http_response: i_http_response_get_raw_http_response::<T>,
+                get_raw_http_response_const: i_http_response_get_raw_http_response_const::<T>,
+                get_cache_policy: i_http_response_get_cache_policy::<T>,
+                set_status: i_http_response_set_status::<T>,
+                set_header_by_name: i_http_response_set_header_by_name::<T>,
+                set_header_by_id: i_http_response_set_header_by_id::<T>,
+                delete_header_by_name: i_http_response_delete_header_by_name::<T>,
+                delete_header_by_id: i_http_response_delete_header_by_id::<T>,
+                get_header_by_name: i_http_response_get_header_by_name::<T>,
+                get_header_by_id: i_http_response_get_header_by_id::<T>,
+                clear: i_http_response_clear::<T>,
+                clear_headers: i_http_response_clear_headers::<T>,
+                set_need_disconnect: i_http_response_set_need_disconnect::<T>,
+                reset_connection: i_http_response_reset_connection::<T>,
+                disable_kernel_cache: i_http_response_disable_kernel_cache::<T>,
+                get_kernel_cache_enabled: i_http_response_get_kernel_cache_enabled::<T>,
+                suppress_headers: i_http_response_suppress_headers::<T>,
+                get_headers_suppressed: i_http_response_get_headers_suppressed::<T>,
+                flush: i_http_response_flush::<T>,
+                redirect: i_http_response_redirect::<T>,
+                write_entity_chunk_by_reference: i_http_response_write_entity_chunk_by_reference::<T>,
+                write_entity_chunks: i_http_response_write_entity_chunks::<T>,
+                disable_buffering: i_http_response_disable_buffering::<T>,
+                get_status: i_http_response_get_status::<T>,
+                set_error_description: i_http_response_set_error_description::<T>,
+                get_error_description: i_http_response_get_error_description::<T>,
+                get_header_changes: i_http_response_get_header_changes::<T>,
+                close_connection: i_http_response_close_connection::<T>,
+                write_entity_chunks_with_callback: i_http_response2_write_entity_chunks_with_callback::<T>,
+                flush_with_callback: i_http_response2_flush_with_callback::<T>,
+                push_promise: i_http_response3_push_promise::<T>,
+                delete_trailer: i_http_response4_delete_trailer::<T>,
+                get_trailer: i_http_response4_get_trailer::<T>,
+                reset_stream: i_http_response4_reset_stream::<T>,
+                set_need_go_away: i_http_response4_set_need_go_away::<T>,
+                set_trailer: i_http_response4_set_trailer::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_RESPONSE4,
+        )
     }
     .as_ptr()
 }
@@ -3685,19 +3745,22 @@ unsafe extern "C" fn i_http_user_get_user_variable<T: HttpUser>(this: *mut c_voi
 /// The vtable of `IHttpUser` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_user_vtable<T: HttpUser>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpUserVtbl {
-            get_remote_user_name: i_http_user_get_remote_user_name::<T>,
-            get_user_name: i_http_user_get_user_name::<T>,
-            get_authentication_type: i_http_user_get_authentication_type::<T>,
-            get_password: i_http_user_get_password::<T>,
-            get_impersonation_token: i_http_user_get_impersonation_token::<T>,
-            get_primary_token: i_http_user_get_primary_token::<T>,
-            reference_user: i_http_user_reference_user::<T>,
-            dereference_user: i_http_user_dereference_user::<T>,
-            supports_is_in_role: i_http_user_supports_is_in_role::<T>,
-            is_in_role: i_http_user_is_in_role::<T>,
-            get_user_variable: i_http_user_get_user_variable::<T>,
-        })
+        &ServerVtable::new(
+            IHttpUserVtbl {
+                get_remote_user_name: i_http_user_get_remote_user_name::<T>,
+                get_user_name: i_http_user_get_user_name::<T>,
+                get_authentication_type: i_http_user_get_authentication_type::<T>,
+                get_password: i_http_user_get_password::<T>,
+                get_impersonation_token: i_http_user_get_impersonation_token::<T>,
+                get_primary_token: i_http_user_get_primary_token::<T>,
+                reference_user: i_http_user_reference_user::<T>,
+                dereference_user: i_http_user_dereference_user::<T>,
+                supports_is_in_role: i_http_user_supports_is_in_role::<T>,
+                is_in_role: i_http_user_is_in_role::<T>,
+                get_user_variable: i_http_user_get_user_variable::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_USER,
+        )
     }
     .as_ptr()
 }
@@ -3763,7 +3826,7 @@ pub fn http_connection_module_context_container_vtable<T: HttpConnectionModuleCo
             set_module_context: i_http_module_context_container_set_module_context::<T>,
             get_connection_module_context: i_http_connection_module_context_container_get_connection_module_context::<T>,
             set_connection_module_context: i_http_connection_module_context_container_set_connection_module_context::<T>,
-        })
+        }, &iissim_abi::rtti::TYPE_INFO_I_HTTP_CONNECTION_MODULE_CONTEXT_CONTAINER)
     }
     .as_ptr()
 }
@@ -3840,11 +3903,14 @@ unsafe extern "C" fn i_http_connection_get_module_context_container<T: HttpConne
 /// The vtable of `IHttpConnection` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_connection_vtable<T: HttpConnection>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpConnectionVtbl {
-            is_connected: i_http_connection_is_connected::<T>,
-            allocate_memory: i_http_connection_allocate_memory::<T>,
-            get_module_context_container: i_http_connection_get_module_context_container::<T>,
-        })
+        &ServerVtable::new(
+            IHttpConnectionVtbl {
+                is_connected: i_http_connection_is_connected::<T>,
+                allocate_memory: i_http_connection_allocate_memory::<T>,
+                get_module_context_container: i_http_connection_get_module_context_container::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CONNECTION,
+        )
     }
     .as_ptr()
 }
@@ -4858,47 +4924,50 @@ unsafe extern "C" fn i_http_context_get_extended_interface<T: HttpContext>(
 /// The vtable of `IHttpContext` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_context_vtable<T: HttpContext>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpContextVtbl {
-            get_site: i_http_context_get_site::<T>,
-            get_application: i_http_context_get_application::<T>,
-            get_connection: i_http_context_get_connection::<T>,
-            get_request: i_http_context_get_request::<T>,
-            get_response: i_http_context_get_response::<T>,
-            get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
-            get_user: i_http_context_get_user::<T>,
-            get_module_context_container: i_http_context_get_module_context_container::<T>,
-            indicate_completion: i_http_context_indicate_completion::<T>,
-            post_completion: i_http_context_post_completion::<T>,
-            disable_notifications: i_http_context_disable_notifications::<T>,
-            get_next_notification: i_http_context_get_next_notification::<T>,
-            get_is_last_notification: i_http_context_get_is_last_notification::<T>,
-            execute_request: i_http_context_execute_request::<T>,
-            get_execute_flags: i_http_context_get_execute_flags::<T>,
-            get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
-            get_server_variable: i_http_context_get_server_variable::<T>,
-            set_server_variable: i_http_context_set_server_variable::<T>,
-            allocate_request_memory: i_http_context_allocate_request_memory::<T>,
-            get_url_info: i_http_context_get_url_info::<T>,
-            get_metadata: i_http_context_get_metadata::<T>,
-            get_physical_path: i_http_context_get_physical_path::<T>,
-            get_script_name: i_http_context_get_script_name::<T>,
-            get_script_translated: i_http_context_get_script_translated::<T>,
-            get_script_map: i_http_context_get_script_map::<T>,
-            set_request_handled: i_http_context_set_request_handled::<T>,
-            get_file_info: i_http_context_get_file_info::<T>,
-            map_path: i_http_context_map_path::<T>,
-            notify_custom_notification: i_http_context_notify_custom_notification::<T>,
-            get_parent_context: i_http_context_get_parent_context::<T>,
-            get_root_context: i_http_context_get_root_context::<T>,
-            clone_context: i_http_context_clone_context::<T>,
-            release_cloned_context: i_http_context_release_cloned_context::<T>,
-            get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
-            get_trace_context: i_http_context_get_trace_context::<T>,
-            get_server_var_changes: i_http_context_get_server_var_changes::<T>,
-            cancel_io: i_http_context_cancel_io::<T>,
-            map_handler: i_http_context_map_handler::<T>,
-            get_extended_interface: i_http_context_get_extended_interface::<T>,
-        })
+        &ServerVtable::new(
+            IHttpContextVtbl {
+                get_site: i_http_context_get_site::<T>,
+                get_application: i_http_context_get_application::<T>,
+                get_connection: i_http_context_get_connection::<T>,
+                get_request: i_http_context_get_request::<T>,
+                get_response: i_http_context_get_response::<T>,
+                get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
+                get_user: i_http_context_get_user::<T>,
+                get_module_context_container: i_http_context_get_module_context_container::<T>,
+                indicate_completion: i_http_context_indicate_completion::<T>,
+                post_completion: i_http_context_post_completion::<T>,
+                disable_notifications: i_http_context_disable_notifications::<T>,
+                get_next_notification: i_http_context_get_next_notification::<T>,
+                get_is_last_notification: i_http_context_get_is_last_notification::<T>,
+                execute_request: i_http_context_execute_request::<T>,
+                get_execute_flags: i_http_context_get_execute_flags::<T>,
+                get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
+                get_server_variable: i_http_context_get_server_variable::<T>,
+                set_server_variable: i_http_context_set_server_variable::<T>,
+                allocate_request_memory: i_http_context_allocate_request_memory::<T>,
+                get_url_info: i_http_context_get_url_info::<T>,
+                get_metadata: i_http_context_get_metadata::<T>,
+                get_physical_path: i_http_context_get_physical_path::<T>,
+                get_script_name: i_http_context_get_script_name::<T>,
+                get_script_translated: i_http_context_get_script_translated::<T>,
+                get_script_map: i_http_context_get_script_map::<T>,
+                set_request_handled: i_http_context_set_request_handled::<T>,
+                get_file_info: i_http_context_get_file_info::<T>,
+                map_path: i_http_context_map_path::<T>,
+                notify_custom_notification: i_http_context_notify_custom_notification::<T>,
+                get_parent_context: i_http_context_get_parent_context::<T>,
+                get_root_context: i_http_context_get_root_context::<T>,
+                clone_context: i_http_context_clone_context::<T>,
+                release_cloned_context: i_http_context_release_cloned_context::<T>,
+                get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
+                get_trace_context: i_http_context_get_trace_context::<T>,
+                get_server_var_changes: i_http_context_get_server_var_changes::<T>,
+                cancel_io: i_http_context_cancel_io::<T>,
+                map_handler: i_http_context_map_handler::<T>,
+                get_extended_interface: i_http_context_get_extended_interface::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CONTEXT,
+        )
     }
     .as_ptr()
 }
@@ -4930,48 +4999,51 @@ unsafe extern "C" fn i_http_context2_get_original_user<T: HttpContext2>(this: *m
 /// The vtable of `IHttpContext2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_context2_vtable<T: HttpContext2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpContext2Vtbl {
-            get_site: i_http_context_get_site::<T>,
-            get_application: i_http_context_get_application::<T>,
-            get_connection: i_http_context_get_connection::<T>,
-            get_request: i_http_context_get_request::<T>,
-            get_response: i_http_context_get_response::<T>,
-            get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
-            get_user: i_http_context_get_user::<T>,
-            get_module_context_container: i_http_context_get_module_context_container::<T>,
-            indicate_completion: i_http_context_indicate_completion::<T>,
-            post_completion: i_http_context_post_completion::<T>,
-            disable_notifications: i_http_context_disable_notifications::<T>,
-            get_next_notification: i_http_context_get_next_notification::<T>,
-            get_is_last_notification: i_http_context_get_is_last_notification::<T>,
-            execute_request: i_http_context_execute_request::<T>,
-            get_execute_flags: i_http_context_get_execute_flags::<T>,
-            get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
-            get_server_variable: i_http_context_get_server_variable::<T>,
-            set_server_variable: i_http_context_set_server_variable::<T>,
-            allocate_request_memory: i_http_context_allocate_request_memory::<T>,
-            get_url_info: i_http_context_get_url_info::<T>,
-            get_metadata: i_http_context_get_metadata::<T>,
-            get_physical_path: i_http_context_get_physical_path::<T>,
-            get_script_name: i_http_context_get_script_name::<T>,
-            get_script_translated: i_http_context_get_script_translated::<T>,
-            get_script_map: i_http_context_get_script_map::<T>,
-            set_request_handled: i_http_context_set_request_handled::<T>,
-            get_file_info: i_http_context_get_file_info::<T>,
-            map_path: i_http_context_map_path::<T>,
-            notify_custom_notification: i_http_context_notify_custom_notification::<T>,
-            get_parent_context: i_http_context_get_parent_context::<T>,
-            get_root_context: i_http_context_get_root_context::<T>,
-            clone_context: i_http_context_clone_context::<T>,
-            release_cloned_context: i_http_context_release_cloned_context::<T>,
-            get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
-            get_trace_context: i_http_context_get_trace_context::<T>,
-            get_server_var_changes: i_http_context_get_server_var_changes::<T>,
-            cancel_io: i_http_context_cancel_io::<T>,
-            map_handler: i_http_context_map_handler::<T>,
-            get_extended_interface: i_http_context_get_extended_interface::<T>,
-            get_original_user: i_http_context2_get_original_user::<T>,
-        })
+        &ServerVtable::new(
+            IHttpContext2Vtbl {
+                get_site: i_http_context_get_site::<T>,
+                get_application: i_http_context_get_application::<T>,
+                get_connection: i_http_context_get_connection::<T>,
+                get_request: i_http_context_get_request::<T>,
+                get_response: i_http_context_get_response::<T>,
+                get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
+                get_user: i_http_context_get_user::<T>,
+                get_module_context_container: i_http_context_get_module_context_container::<T>,
+                indicate_completion: i_http_context_indicate_completion::<T>,
+                post_completion: i_http_context_post_completion::<T>,
+                disable_notifications: i_http_context_disable_notifications::<T>,
+                get_next_notification: i_http_context_get_next_notification::<T>,
+                get_is_last_notification: i_http_context_get_is_last_notification::<T>,
+                execute_request: i_http_context_execute_request::<T>,
+                get_execute_flags: i_http_context_get_execute_flags::<T>,
+                get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
+                get_server_variable: i_http_context_get_server_variable::<T>,
+                set_server_variable: i_http_context_set_server_variable::<T>,
+                allocate_request_memory: i_http_context_allocate_request_memory::<T>,
+                get_url_info: i_http_context_get_url_info::<T>,
+                get_metadata: i_http_context_get_metadata::<T>,
+                get_physical_path: i_http_context_get_physical_path::<T>,
+                get_script_name: i_http_context_get_script_name::<T>,
+                get_script_translated: i_http_context_get_script_translated::<T>,
+                get_script_map: i_http_context_get_script_map::<T>,
+                set_request_handled: i_http_context_set_request_handled::<T>,
+                get_file_info: i_http_context_get_file_info::<T>,
+                map_path: i_http_context_map_path::<T>,
+                notify_custom_notification: i_http_context_notify_custom_notification::<T>,
+                get_parent_context: i_http_context_get_parent_context::<T>,
+                get_root_context: i_http_context_get_root_context::<T>,
+                clone_context: i_http_context_clone_context::<T>,
+                release_cloned_context: i_http_context_release_cloned_context::<T>,
+                get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
+                get_trace_context: i_http_context_get_trace_context::<T>,
+                get_server_var_changes: i_http_context_get_server_var_changes::<T>,
+                cancel_io: i_http_context_cancel_io::<T>,
+                map_handler: i_http_context_map_handler::<T>,
+                get_extended_interface: i_http_context_get_extended_interface::<T>,
+                get_original_user: i_http_context2_get_original_user::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CONTEXT2,
+        )
     }
     .as_ptr()
 }
@@ -5091,52 +5163,55 @@ unsafe extern "C" fn i_http_context3_post_completion_with_routine<T: HttpContext
 /// The vtable of `IHttpContext3` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_context3_vtable<T: HttpContext3>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpContext3Vtbl {
-            get_site: i_http_context_get_site::<T>,
-            get_application: i_http_context_get_application::<T>,
-            get_connection: i_http_context_get_connection::<T>,
-            get_request: i_http_context_get_request::<T>,
-            get_response: i_http_context_get_response::<T>,
-            get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
-            get_user: i_http_context_get_user::<T>,
-            get_module_context_container: i_http_context_get_module_context_container::<T>,
-            indicate_completion: i_http_context_indicate_completion::<T>,
-            post_completion: i_http_context_post_completion::<T>,
-            disable_notifications: i_http_context_disable_notifications::<T>,
-            get_next_notification: i_http_context_get_next_notification::<T>,
-            get_is_last_notification: i_http_context_get_is_last_notification::<T>,
-            execute_request: i_http_context_execute_request::<T>,
-            get_execute_flags: i_http_context_get_execute_flags::<T>,
-            get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
-            get_server_variable: i_http_context_get_server_variable::<T>,
-            set_server_variable: i_http_context_set_server_variable::<T>,
-            allocate_request_memory: i_http_context_allocate_request_memory::<T>,
-            get_url_info: i_http_context_get_url_info::<T>,
-            get_metadata: i_http_context_get_metadata::<T>,
-            get_physical_path: i_http_context_get_physical_path::<T>,
-            get_script_name: i_http_context_get_script_name::<T>,
-            get_script_translated: i_http_context_get_script_translated::<T>,
-            get_script_map: i_http_context_get_script_map::<T>,
-            set_request_handled: i_http_context_set_request_handled::<T>,
-            get_file_info: i_http_context_get_file_info::<T>,
-            map_path: i_http_context_map_path::<T>,
-            notify_custom_notification: i_http_context_notify_custom_notification::<T>,
-            get_parent_context: i_http_context_get_parent_context::<T>,
-            get_root_context: i_http_context_get_root_context::<T>,
-            clone_context: i_http_context_clone_context::<T>,
-            release_cloned_context: i_http_context_release_cloned_context::<T>,
-            get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
-            get_trace_context: i_http_context_get_trace_context::<T>,
-            get_server_var_changes: i_http_context_get_server_var_changes::<T>,
-            cancel_io: i_http_context_cancel_io::<T>,
-            map_handler: i_http_context_map_handler::<T>,
-            get_extended_interface: i_http_context_get_extended_interface::<T>,
-            get_original_user: i_http_context2_get_original_user::<T>,
-            get_named_context_container: i_http_context3_get_named_context_container::<T>,
-            enable_full_duplex: i_http_context3_enable_full_duplex::<T>,
-            inherit_server_variable: i_http_context3_inherit_server_variable::<T>,
-            post_completion_with_routine: i_http_context3_post_completion_with_routine::<T>,
-        })
+        &ServerVtable::new(
+            IHttpContext3Vtbl {
+                get_site: i_http_context_get_site::<T>,
+                get_application: i_http_context_get_application::<T>,
+                get_connection: i_http_context_get_connection::<T>,
+                get_request: i_http_context_get_request::<T>,
+                get_response: i_http_context_get_response::<T>,
+                get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
+                get_user: i_http_context_get_user::<T>,
+                get_module_context_container: i_http_context_get_module_context_container::<T>,
+                indicate_completion: i_http_context_indicate_completion::<T>,
+                post_completion: i_http_context_post_completion::<T>,
+                disable_notifications: i_http_context_disable_notifications::<T>,
+                get_next_notification: i_http_context_get_next_notification::<T>,
+                get_is_last_notification: i_http_context_get_is_last_notification::<T>,
+                execute_request: i_http_context_execute_request::<T>,
+                get_execute_flags: i_http_context_get_execute_flags::<T>,
+                get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
+                get_server_variable: i_http_context_get_server_variable::<T>,
+                set_server_variable: i_http_context_set_server_variable::<T>,
+                allocate_request_memory: i_http_context_allocate_request_memory::<T>,
+                get_url_info: i_http_context_get_url_info::<T>,
+                get_metadata: i_http_context_get_metadata::<T>,
+                get_physical_path: i_http_context_get_physical_path::<T>,
+                get_script_name: i_http_context_get_script_name::<T>,
+                get_script_translated: i_http_context_get_script_translated::<T>,
+                get_script_map: i_http_context_get_script_map::<T>,
+                set_request_handled: i_http_context_set_request_handled::<T>,
+                get_file_info: i_http_context_get_file_info::<T>,
+                map_path: i_http_context_map_path::<T>,
+                notify_custom_notification: i_http_context_notify_custom_notification::<T>,
+                get_parent_context: i_http_context_get_parent_context::<T>,
+                get_root_context: i_http_context_get_root_context::<T>,
+                clone_context: i_http_context_clone_context::<T>,
+                release_cloned_context: i_http_context_release_cloned_context::<T>,
+                get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
+                get_trace_context: i_http_context_get_trace_context::<T>,
+                get_server_var_changes: i_http_context_get_server_var_changes::<T>,
+                cancel_io: i_http_context_cancel_io::<T>,
+                map_handler: i_http_context_map_handler::<T>,
+                get_extended_interface: i_http_context_get_extended_interface::<T>,
+                get_original_user: i_http_context2_get_original_user::<T>,
+                get_named_context_container: i_http_context3_get_named_context_container::<T>,
+                enable_full_duplex: i_http_context3_enable_full_duplex::<T>,
+                inherit_server_variable: i_http_context3_inherit_server_variable::<T>,
+                post_completion_with_routine: i_http_context3_post_completion_with_routine::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CONTEXT3,
+        )
     }
     .as_ptr()
 }
@@ -5188,54 +5263,57 @@ unsafe extern "C" fn i_http_context4_get_request_elapsed_time<T: HttpContext4>(t
 /// The vtable of `IHttpContext4` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_context4_vtable<T: HttpContext4>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpContext4Vtbl {
-            get_site: i_http_context_get_site::<T>,
-            get_application: i_http_context_get_application::<T>,
-            get_connection: i_http_context_get_connection::<T>,
-            get_request: i_http_context_get_request::<T>,
-            get_response: i_http_context_get_response::<T>,
-            get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
-            get_user: i_http_context_get_user::<T>,
-            get_module_context_container: i_http_context_get_module_context_container::<T>,
-            indicate_completion: i_http_context_indicate_completion::<T>,
-            post_completion: i_http_context_post_completion::<T>,
-            disable_notifications: i_http_context_disable_notifications::<T>,
-            get_next_notification: i_http_context_get_next_notification::<T>,
-            get_is_last_notification: i_http_context_get_is_last_notification::<T>,
-            execute_request: i_http_context_execute_request::<T>,
-            get_execute_flags: i_http_context_get_execute_flags::<T>,
-            get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
-            get_server_variable: i_http_context_get_server_variable::<T>,
-            set_server_variable: i_http_context_set_server_variable::<T>,
-            allocate_request_memory: i_http_context_allocate_request_memory::<T>,
-            get_url_info: i_http_context_get_url_info::<T>,
-            get_metadata: i_http_context_get_metadata::<T>,
-            get_physical_path: i_http_context_get_physical_path::<T>,
-            get_script_name: i_http_context_get_script_name::<T>,
-            get_script_translated: i_http_context_get_script_translated::<T>,
-            get_script_map: i_http_context_get_script_map::<T>,
-            set_request_handled: i_http_context_set_request_handled::<T>,
-            get_file_info: i_http_context_get_file_info::<T>,
-            map_path: i_http_context_map_path::<T>,
-            notify_custom_notification: i_http_context_notify_custom_notification::<T>,
-            get_parent_context: i_http_context_get_parent_context::<T>,
-            get_root_context: i_http_context_get_root_context::<T>,
-            clone_context: i_http_context_clone_context::<T>,
-            release_cloned_context: i_http_context_release_cloned_context::<T>,
-            get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
-            get_trace_context: i_http_context_get_trace_context::<T>,
-            get_server_var_changes: i_http_context_get_server_var_changes::<T>,
-            cancel_io: i_http_context_cancel_io::<T>,
-            map_handler: i_http_context_map_handler::<T>,
-            get_extended_interface: i_http_context_get_extended_interface::<T>,
-            get_original_user: i_http_context2_get_original_user::<T>,
-            get_named_context_container: i_http_context3_get_named_context_container::<T>,
-            enable_full_duplex: i_http_context3_enable_full_duplex::<T>,
-            inherit_server_variable: i_http_context3_inherit_server_variable::<T>,
-            post_completion_with_routine: i_http_context3_post_completion_with_routine::<T>,
-            get_request_start_time: i_http_context4_get_request_start_time::<T>,
-            get_request_elapsed_time: i_http_context4_get_request_elapsed_time::<T>,
-        })
+        &ServerVtable::new(
+            IHttpContext4Vtbl {
+                get_site: i_http_context_get_site::<T>,
+                get_application: i_http_context_get_application::<T>,
+                get_connection: i_http_context_get_connection::<T>,
+                get_request: i_http_context_get_request::<T>,
+                get_response: i_http_context_get_response::<T>,
+                get_response_headers_sent: i_http_context_get_response_headers_sent::<T>,
+                get_user: i_http_context_get_user::<T>,
+                get_module_context_container: i_http_context_get_module_context_container::<T>,
+                indicate_completion: i_http_context_indicate_completion::<T>,
+                post_completion: i_http_context_post_completion::<T>,
+                disable_notifications: i_http_context_disable_notifications::<T>,
+                get_next_notification: i_http_context_get_next_notification::<T>,
+                get_is_last_notification: i_http_context_get_is_last_notification::<T>,
+                execute_request: i_http_context_execute_request::<T>,
+                get_execute_flags: i_http_context_get_execute_flags::<T>,
+                get_server_variable_wide: i_http_context_get_server_variable_wide::<T>,
+                get_server_variable: i_http_context_get_server_variable::<T>,
+                set_server_variable: i_http_context_set_server_variable::<T>,
+                allocate_request_memory: i_http_context_allocate_request_memory::<T>,
+                get_url_info: i_http_context_get_url_info::<T>,
+                get_metadata: i_http_context_get_metadata::<T>,
+                get_physical_path: i_http_context_get_physical_path::<T>,
+                get_script_name: i_http_context_get_script_name::<T>,
+                get_script_translated: i_http_context_get_script_translated::<T>,
+                get_script_map: i_http_context_get_script_map::<T>,
+                set_request_handled: i_http_context_set_request_handled::<T>,
+                get_file_info: i_http_context_get_file_info::<T>,
+                map_path: i_http_context_map_path::<T>,
+                notify_custom_notification: i_http_context_notify_custom_notification::<T>,
+                get_parent_context: i_http_context_get_parent_context::<T>,
+                get_root_context: i_http_context_get_root_context::<T>,
+                clone_context: i_http_context_clone_context::<T>,
+                release_cloned_context: i_http_context_release_cloned_context::<T>,
+                get_current_execution_stats: i_http_context_get_current_execution_stats::<T>,
+                get_trace_context: i_http_context_get_trace_context::<T>,
+                get_server_var_changes: i_http_context_get_server_var_changes::<T>,
+                cancel_io: i_http_context_cancel_io::<T>,
+                map_handler: i_http_context_map_handler::<T>,
+                get_extended_interface: i_http_context_get_extended_interface::<T>,
+                get_original_user: i_http_context2_get_original_user::<T>,
+                get_named_context_container: i_http_context3_get_named_context_container::<T>,
+                enable_full_duplex: i_http_context3_enable_full_duplex::<T>,
+                inherit_server_variable: i_http_context3_inherit_server_variable::<T>,
+                post_completion_with_routine: i_http_context3_post_completion_with_routine::<T>,
+                get_request_start_time: i_http_context4_get_request_start_time::<T>,
+                get_request_elapsed_time: i_http_context4_get_request_elapsed_time::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CONTEXT4,
+        )
     }
     .as_ptr()
 }
@@ -5403,13 +5481,16 @@ unsafe extern "C" fn i_http_trace_context_quick_trace<T: HttpTraceContext>(
 /// The vtable of `IHttpTraceContext` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_trace_context_vtable<T: HttpTraceContext>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpTraceContextVtbl {
-            get_trace_configuration: i_http_trace_context_get_trace_configuration::<T>,
-            set_trace_configuration: i_http_trace_context_set_trace_configuration::<T>,
-            raise_trace_event: i_http_trace_context_raise_trace_event::<T>,
-            get_trace_activity_id: i_http_trace_context_get_trace_activity_id::<T>,
-            quick_trace: i_http_trace_context_quick_trace::<T>,
-        })
+        &ServerVtable::new(
+            IHttpTraceContextVtbl {
+                get_trace_configuration: i_http_trace_context_get_trace_configuration::<T>,
+                set_trace_configuration: i_http_trace_context_set_trace_configuration::<T>,
+                raise_trace_event: i_http_trace_context_raise_trace_event::<T>,
+                get_trace_activity_id: i_http_trace_context_get_trace_activity_id::<T>,
+                quick_trace: i_http_trace_context_quick_trace::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_TRACE_CONTEXT,
+        )
     }
     .as_ptr()
 }
@@ -5521,13 +5602,16 @@ unsafe extern "C" fn i_http_cache_key_enum_entries<T: HttpCacheKey>(
 /// The vtable of `IHttpCacheKey` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_cache_key_vtable<T: HttpCacheKey>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpCacheKeyVtbl {
-            get_hash: i_http_cache_key_get_hash::<T>,
-            get_cache_name: i_http_cache_key_get_cache_name::<T>,
-            get_is_equal: i_http_cache_key_get_is_equal::<T>,
-            get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
-            enum_entries: i_http_cache_key_enum_entries::<T>,
-        })
+        &ServerVtable::new(
+            IHttpCacheKeyVtbl {
+                get_hash: i_http_cache_key_get_hash::<T>,
+                get_cache_name: i_http_cache_key_get_cache_name::<T>,
+                get_is_equal: i_http_cache_key_get_is_equal::<T>,
+                get_is_prefix: i_http_cache_key_get_is_prefix::<T>,
+                enum_entries: i_http_cache_key_enum_entries::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CACHE_KEY,
+        )
     }
     .as_ptr()
 }
@@ -5679,15 +5763,18 @@ unsafe extern "C" fn i_http_cache_specific_data_get_flushed<T: HttpCacheSpecific
 /// The vtable of `IHttpCacheSpecificData` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_cache_specific_data_vtable<T: HttpCacheSpecificData>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpCacheSpecificDataVtbl {
-            get_cache_key: i_http_cache_specific_data_get_cache_key::<T>,
-            reference_cache_data: i_http_cache_specific_data_reference_cache_data::<T>,
-            dereference_cache_data: i_http_cache_specific_data_dereference_cache_data::<T>,
-            reset_ttl: i_http_cache_specific_data_reset_ttl::<T>,
-            decrement_ttl: i_http_cache_specific_data_decrement_ttl::<T>,
-            set_flushed: i_http_cache_specific_data_set_flushed::<T>,
-            get_flushed: i_http_cache_specific_data_get_flushed::<T>,
-        })
+        &ServerVtable::new(
+            IHttpCacheSpecificDataVtbl {
+                get_cache_key: i_http_cache_specific_data_get_cache_key::<T>,
+                reference_cache_data: i_http_cache_specific_data_reference_cache_data::<T>,
+                dereference_cache_data: i_http_cache_specific_data_dereference_cache_data::<T>,
+                reset_ttl: i_http_cache_specific_data_reset_ttl::<T>,
+                decrement_ttl: i_http_cache_specific_data_decrement_ttl::<T>,
+                set_flushed: i_http_cache_specific_data_set_flushed::<T>,
+                get_flushed: i_http_cache_specific_data_get_flushed::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_CACHE_SPECIFIC_DATA,
+        )
     }
     .as_ptr()
 }
@@ -5773,12 +5860,15 @@ unsafe extern "C" fn i_http_site_get_perf_counter_info<T: HttpSite>(this: *mut c
 /// The vtable of `IHttpSite` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_site_vtable<T: HttpSite>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpSiteVtbl {
-            get_site_id: i_http_site_get_site_id::<T>,
-            get_site_name: i_http_site_get_site_name::<T>,
-            get_module_context_container: i_http_site_get_module_context_container::<T>,
-            get_perf_counter_info: i_http_site_get_perf_counter_info::<T>,
-        })
+        &ServerVtable::new(
+            IHttpSiteVtbl {
+                get_site_id: i_http_site_get_site_id::<T>,
+                get_site_name: i_http_site_get_site_name::<T>,
+                get_module_context_container: i_http_site_get_module_context_container::<T>,
+                get_perf_counter_info: i_http_site_get_perf_counter_info::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_SITE,
+        )
     }
     .as_ptr()
 }
@@ -5831,10 +5921,13 @@ unsafe extern "C" fn i_http_file_monitor_dereference_file_monitor<T: HttpFileMon
 /// The vtable of `IHttpFileMonitor` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_file_monitor_vtable<T: HttpFileMonitor>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpFileMonitorVtbl {
-            get_module_context_container: i_http_file_monitor_get_module_context_container::<T>,
-            dereference_file_monitor: i_http_file_monitor_dereference_file_monitor::<T>,
-        })
+        &ServerVtable::new(
+            IHttpFileMonitorVtbl {
+                get_module_context_container: i_http_file_monitor_get_module_context_container::<T>,
+                dereference_file_monitor: i_http_file_monitor_dereference_file_monitor::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_FILE_MONITOR,
+        )
     }
     .as_ptr()
 }
@@ -6139,29 +6232,32 @@ unsafe extern "C" fn i_http_file_info_check_if_file_has_changed<T: HttpFileInfo>
 /// The vtable of `IHttpFileInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_file_info_vtable<T: HttpFileInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpFileInfoVtbl {
-            get_cache_key: i_http_cache_specific_data_get_cache_key::<T>,
-            reference_cache_data: i_http_cache_specific_data_reference_cache_data::<T>,
-            dereference_cache_data: i_http_cache_specific_data_dereference_cache_data::<T>,
-            reset_ttl: i_http_cache_specific_data_reset_ttl::<T>,
-            decrement_ttl: i_http_cache_specific_data_decrement_ttl::<T>,
-            set_flushed: i_http_cache_specific_data_set_flushed::<T>,
-            get_flushed: i_http_cache_specific_data_get_flushed::<T>,
-            get_attributes: i_http_file_info_get_attributes::<T>,
-            get_size: i_http_file_info_get_size::<T>,
-            get_file_buffer: i_http_file_info_get_file_buffer::<T>,
-            get_file_handle: i_http_file_info_get_file_handle::<T>,
-            get_file_path: i_http_file_info_get_file_path::<T>,
-            get_e_tag: i_http_file_info_get_e_tag::<T>,
-            get_last_modified_time: i_http_file_info_get_last_modified_time::<T>,
-            get_last_modified_string: i_http_file_info_get_last_modified_string::<T>,
-            get_http_cache_allowed: i_http_file_info_get_http_cache_allowed::<T>,
-            access_check: i_http_file_info_access_check::<T>,
-            get_vr_token: i_http_file_info_get_vr_token::<T>,
-            get_vr_path: i_http_file_info_get_vr_path::<T>,
-            get_module_context_container: i_http_file_info_get_module_context_container::<T>,
-            check_if_file_has_changed: i_http_file_info_check_if_file_has_changed::<T>,
-        })
+        &ServerVtable::new(
+            IHttpFileInfoVtbl {
+                get_cache_key: i_http_cache_specific_data_get_cache_key::<T>,
+                reference_cache_data: i_http_cache_specific_data_reference_cache_data::<T>,
+                dereference_cache_data: i_http_cache_specific_data_dereference_cache_data::<T>,
+                reset_ttl: i_http_cache_specific_data_reset_ttl::<T>,
+                decrement_ttl: i_http_cache_specific_data_decrement_ttl::<T>,
+                set_flushed: i_http_cache_specific_data_set_flushed::<T>,
+                get_flushed: i_http_cache_specific_data_get_flushed::<T>,
+                get_attributes: i_http_file_info_get_attributes::<T>,
+                get_size: i_http_file_info_get_size::<T>,
+                get_file_buffer: i_http_file_info_get_file_buffer::<T>,
+                get_file_handle: i_http_file_info_get_file_handle::<T>,
+                get_file_path: i_http_file_info_get_file_path::<T>,
+                get_e_tag: i_http_file_info_get_e_tag::<T>,
+                get_last_modified_time: i_http_file_info_get_last_modified_time::<T>,
+                get_last_modified_string: i_http_file_info_get_last_modified_string::<T>,
+                get_http_cache_allowed: i_http_file_info_get_http_cache_allowed::<T>,
+                access_check: i_http_file_info_access_check::<T>,
+                get_vr_token: i_http_file_info_get_vr_token::<T>,
+                get_vr_path: i_http_file_info_get_vr_path::<T>,
+                get_module_context_container: i_http_file_info_get_module_context_container::<T>,
+                check_if_file_has_changed: i_http_file_info_check_if_file_has_changed::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_FILE_INFO,
+        )
     }
     .as_ptr()
 }
@@ -6233,18 +6329,21 @@ unsafe extern "C" fn i_http_token_entry_get_sid<T: HttpTokenEntry>(this: *mut c_
 /// The vtable of `IHttpTokenEntry` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_token_entry_vtable<T: HttpTokenEntry>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpTokenEntryVtbl {
-            get_cache_key: i_http_cache_specific_data_get_cache_key::<T>,
-            reference_cache_data: i_http_cache_specific_data_reference_cache_data::<T>,
-            dereference_cache_data: i_http_cache_specific_data_dereference_cache_data::<T>,
-            reset_ttl: i_http_cache_specific_data_reset_ttl::<T>,
-            decrement_ttl: i_http_cache_specific_data_decrement_ttl::<T>,
-            set_flushed: i_http_cache_specific_data_set_flushed::<T>,
-            get_flushed: i_http_cache_specific_data_get_flushed::<T>,
-            get_impersonation_token: i_http_token_entry_get_impersonation_token::<T>,
-            get_primary_token: i_http_token_entry_get_primary_token::<T>,
-            get_sid: i_http_token_entry_get_sid::<T>,
-        })
+        &ServerVtable::new(
+            IHttpTokenEntryVtbl {
+                get_cache_key: i_http_cache_specific_data_get_cache_key::<T>,
+                reference_cache_data: i_http_cache_specific_data_reference_cache_data::<T>,
+                dereference_cache_data: i_http_cache_specific_data_dereference_cache_data::<T>,
+                reset_ttl: i_http_cache_specific_data_reset_ttl::<T>,
+                decrement_ttl: i_http_cache_specific_data_decrement_ttl::<T>,
+                set_flushed: i_http_cache_specific_data_set_flushed::<T>,
+                get_flushed: i_http_cache_specific_data_get_flushed::<T>,
+                get_impersonation_token: i_http_token_entry_get_impersonation_token::<T>,
+                get_primary_token: i_http_token_entry_get_primary_token::<T>,
+                get_sid: i_http_token_entry_get_sid::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_TOKEN_ENTRY,
+        )
     }
     .as_ptr()
 }
@@ -6937,34 +7036,37 @@ unsafe extern "C" fn i_http_server_get_extended_interface<T: HttpServer>(
 /// The vtable of `IHttpServer` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_server_vtable<T: HttpServer>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpServerVtbl {
-            is_command_line_launch: i_http_server_is_command_line_launch::<T>,
-            get_app_pool_name: i_http_server_get_app_pool_name::<T>,
-            associate_with_thread_pool: i_http_server_associate_with_thread_pool::<T>,
-            increment_thread_count: i_http_server_increment_thread_count::<T>,
-            decrement_thread_count: i_http_server_decrement_thread_count::<T>,
-            report_unhealthy: i_http_server_report_unhealthy::<T>,
-            recycle_process: i_http_server_recycle_process::<T>,
-            get_admin_manager: i_http_server_get_admin_manager::<T>,
-            get_file_info: i_http_server_get_file_info::<T>,
-            flush_kernel_cache: i_http_server_flush_kernel_cache::<T>,
-            do_cache_operation: i_http_server_do_cache_operation::<T>,
-            notify_custom_notification: i_http_server_notify_custom_notification::<T>,
-            get_perf_counter_info: i_http_server_get_perf_counter_info::<T>,
-            recycle_application: i_http_server_recycle_application::<T>,
-            notify_configuration_change: i_http_server_notify_configuration_change::<T>,
-            notify_file_change: i_http_server_notify_file_change::<T>,
-            dispense_container: i_http_server_dispense_container::<T>,
-            add_fragment_to_cache: i_http_server_add_fragment_to_cache::<T>,
-            read_fragment_from_cache: i_http_server_read_fragment_from_cache::<T>,
-            remove_fragment_from_cache: i_http_server_remove_fragment_from_cache::<T>,
-            get_worker_process_settings: i_http_server_get_worker_process_settings::<T>,
-            get_protocol_manager_custom_interface: i_http_server_get_protocol_manager_custom_interface::<T>,
-            satisfies_precondition: i_http_server_satisfies_precondition::<T>,
-            get_trace_context: i_http_server_get_trace_context::<T>,
-            register_file_change_monitor: i_http_server_register_file_change_monitor::<T>,
-            get_extended_interface: i_http_server_get_extended_interface::<T>,
-        })
+        &ServerVtable::new(
+            IHttpServerVtbl {
+                is_command_line_launch: i_http_server_is_command_line_launch::<T>,
+                get_app_pool_name: i_http_server_get_app_pool_name::<T>,
+                associate_with_thread_pool: i_http_server_associate_with_thread_pool::<T>,
+                increment_thread_count: i_http_server_increment_thread_count::<T>,
+                decrement_thread_count: i_http_server_decrement_thread_count::<T>,
+                report_unhealthy: i_http_server_report_unhealthy::<T>,
+                recycle_process: i_http_server_recycle_process::<T>,
+                get_admin_manager: i_http_server_get_admin_manager::<T>,
+                get_file_info: i_http_server_get_file_info::<T>,
+                flush_kernel_cache: i_http_server_flush_kernel_cache::<T>,
+                do_cache_operation: i_http_server_do_cache_operation::<T>,
+                notify_custom_notification: i_http_server_notify_custom_notification::<T>,
+                get_perf_counter_info: i_http_server_get_perf_counter_info::<T>,
+                recycle_application: i_http_server_recycle_application::<T>,
+                notify_configuration_change: i_http_server_notify_configuration_change::<T>,
+                notify_file_change: i_http_server_notify_file_change::<T>,
+                dispense_container: i_http_server_dispense_container::<T>,
+                add_fragment_to_cache: i_http_server_add_fragment_to_cache::<T>,
+                read_fragment_from_cache: i_http_server_read_fragment_from_cache::<T>,
+                remove_fragment_from_cache: i_http_server_remove_fragment_from_cache::<T>,
+                get_worker_process_settings: i_http_server_get_worker_process_settings::<T>,
+                get_protocol_manager_custom_interface: i_http_server_get_protocol_manager_custom_interface::<T>,
+                satisfies_precondition: i_http_server_satisfies_precondition::<T>,
+                get_trace_context: i_http_server_get_trace_context::<T>,
+                register_file_change_monitor: i_http_server_register_file_change_monitor::<T>,
+                get_extended_interface: i_http_server_get_extended_interface::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_SERVER,
+        )
     }
     .as_ptr()
 }
@@ -7155,39 +7257,42 @@ unsafe extern "C" fn i_http_server2_get_worker_process_framework<T: HttpServer2>
 /// The vtable of `IHttpServer2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_server2_vtable<T: HttpServer2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpServer2Vtbl {
-            is_command_line_launch: i_http_server_is_command_line_launch::<T>,
-            get_app_pool_name: i_http_server_get_app_pool_name::<T>,
-            associate_with_thread_pool: i_http_server_associate_with_thread_pool::<T>,
-            increment_thread_count: i_http_server_increment_thread_count::<T>,
-            decrement_thread_count: i_http_server_decrement_thread_count::<T>,
-            report_unhealthy: i_http_server_report_unhealthy::<T>,
-            recycle_process: i_http_server_recycle_process::<T>,
-            get_admin_manager: i_http_server_get_admin_manager::<T>,
-            get_file_info: i_http_server_get_file_info::<T>,
-            flush_kernel_cache: i_http_server_flush_kernel_cache::<T>,
-            do_cache_operation: i_http_server_do_cache_operation::<T>,
-            notify_custom_notification: i_http_server_notify_custom_notification::<T>,
-            get_perf_counter_info: i_http_server_get_perf_counter_info::<T>,
-            recycle_application: i_http_server_recycle_application::<T>,
-            notify_configuration_change: i_http_server_notify_configuration_change::<T>,
-            notify_file_change: i_http_server_notify_file_change::<T>,
-            dispense_container: i_http_server_dispense_container::<T>,
-            add_fragment_to_cache: i_http_server_add_fragment_to_cache::<T>,
-            read_fragment_from_cache: i_http_server_read_fragment_from_cache::<T>,
-            remove_fragment_from_cache: i_http_server_remove_fragment_from_cache::<T>,
-            get_worker_process_settings: i_http_server_get_worker_process_settings::<T>,
-            get_protocol_manager_custom_interface: i_http_server_get_protocol_manager_custom_interface::<T>,
-            satisfies_precondition: i_http_server_satisfies_precondition::<T>,
-            get_trace_context: i_http_server_get_trace_context::<T>,
-            register_file_change_monitor: i_http_server_register_file_change_monitor::<T>,
-            get_extended_interface: i_http_server_get_extended_interface::<T>,
-            get_token: i_http_server2_get_token::<T>,
-            get_app_pool_config_file: i_http_server2_get_app_pool_config_file::<T>,
-            get_extended_interface_by_guid: i_http_server2_get_extended_interface_by_guid::<T>,
-            get_metadata: i_http_server2_get_metadata::<T>,
-            get_worker_process_framework: i_http_server2_get_worker_process_framework::<T>,
-        })
+        &ServerVtable::new(
+            IHttpServer2Vtbl {
+                is_command_line_launch: i_http_server_is_command_line_launch::<T>,
+                get_app_pool_name: i_http_server_get_app_pool_name::<T>,
+                associate_with_thread_pool: i_http_server_associate_with_thread_pool::<T>,
+                increment_thread_count: i_http_server_increment_thread_count::<T>,
+                decrement_thread_count: i_http_server_decrement_thread_count::<T>,
+                report_unhealthy: i_http_server_report_unhealthy::<T>,
+                recycle_process: i_http_server_recycle_process::<T>,
+                get_admin_manager: i_http_server_get_admin_manager::<T>,
+                get_file_info: i_http_server_get_file_info::<T>,
+                flush_kernel_cache: i_http_server_flush_kernel_cache::<T>,
+                do_cache_operation: i_http_server_do_cache_operation::<T>,
+                notify_custom_notification: i_http_server_notify_custom_notification::<T>,
+                get_perf_counter_info: i_http_server_get_perf_counter_info::<T>,
+                recycle_application: i_http_server_recycle_application::<T>,
+                notify_configuration_change: i_http_server_notify_configuration_change::<T>,
+                notify_file_change: i_http_server_notify_file_change::<T>,
+                dispense_container: i_http_server_dispense_container::<T>,
+                add_fragment_to_cache: i_http_server_add_fragment_to_cache::<T>,
+                read_fragment_from_cache: i_http_server_read_fragment_from_cache::<T>,
+                remove_fragment_from_cache: i_http_server_remove_fragment_from_cache::<T>,
+                get_worker_process_settings: i_http_server_get_worker_process_settings::<T>,
+                get_protocol_manager_custom_interface: i_http_server_get_protocol_manager_custom_interface::<T>,
+                satisfies_precondition: i_http_server_satisfies_precondition::<T>,
+                get_trace_context: i_http_server_get_trace_context::<T>,
+                register_file_change_monitor: i_http_server_register_file_change_monitor::<T>,
+                get_extended_interface: i_http_server_get_extended_interface::<T>,
+                get_token: i_http_server2_get_token::<T>,
+                get_app_pool_config_file: i_http_server2_get_app_pool_config_file::<T>,
+                get_extended_interface_by_guid: i_http_server2_get_extended_interface_by_guid::<T>,
+                get_metadata: i_http_server2_get_metadata::<T>,
+                get_worker_process_framework: i_http_server2_get_worker_process_framework::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_SERVER2,
+        )
     }
     .as_ptr()
 }
@@ -7233,40 +7338,43 @@ unsafe extern "C" fn i_http_server3_query_request_property<T: HttpServer3>(
 /// The vtable of `IHttpServer3` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_server3_vtable<T: HttpServer3>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpServer3Vtbl {
-            is_command_line_launch: i_http_server_is_command_line_launch::<T>,
-            get_app_pool_name: i_http_server_get_app_pool_name::<T>,
-            associate_with_thread_pool: i_http_server_associate_with_thread_pool::<T>,
-            increment_thread_count: i_http_server_increment_thread_count::<T>,
-            decrement_thread_count: i_http_server_decrement_thread_count::<T>,
-            report_unhealthy: i_http_server_report_unhealthy::<T>,
-            recycle_process: i_http_server_recycle_process::<T>,
-            get_admin_manager: i_http_server_get_admin_manager::<T>,
-            get_file_info: i_http_server_get_file_info::<T>,
-            flush_kernel_cache: i_http_server_flush_kernel_cache::<T>,
-            do_cache_operation: i_http_server_do_cache_operation::<T>,
-            notify_custom_notification: i_http_server_notify_custom_notification::<T>,
-            get_perf_counter_info: i_http_server_get_perf_counter_info::<T>,
-            recycle_application: i_http_server_recycle_application::<T>,
-            notify_configuration_change: i_http_server_notify_configuration_change::<T>,
-            notify_file_change: i_http_server_notify_file_change::<T>,
-            dispense_container: i_http_server_dispense_container::<T>,
-            add_fragment_to_cache: i_http_server_add_fragment_to_cache::<T>,
-            read_fragment_from_cache: i_http_server_read_fragment_from_cache::<T>,
-            remove_fragment_from_cache: i_http_server_remove_fragment_from_cache::<T>,
-            get_worker_process_settings: i_http_server_get_worker_process_settings::<T>,
-            get_protocol_manager_custom_interface: i_http_server_get_protocol_manager_custom_interface::<T>,
-            satisfies_precondition: i_http_server_satisfies_precondition::<T>,
-            get_trace_context: i_http_server_get_trace_context::<T>,
-            register_file_change_monitor: i_http_server_register_file_change_monitor::<T>,
-            get_extended_interface: i_http_server_get_extended_interface::<T>,
-            get_token: i_http_server2_get_token::<T>,
-            get_app_pool_config_file: i_http_server2_get_app_pool_config_file::<T>,
-            get_extended_interface_by_guid: i_http_server2_get_extended_interface_by_guid::<T>,
-            get_metadata: i_http_server2_get_metadata::<T>,
-            get_worker_process_framework: i_http_server2_get_worker_process_framework::<T>,
-            query_request_property: i_http_server3_query_request_property::<T>,
-        })
+        &ServerVtable::new(
+            IHttpServer3Vtbl {
+                is_command_line_launch: i_http_server_is_command_line_launch::<T>,
+                get_app_pool_name: i_http_server_get_app_pool_name::<T>,
+                associate_with_thread_pool: i_http_server_associate_with_thread_pool::<T>,
+                increment_thread_count: i_http_server_increment_thread_count::<T>,
+                decrement_thread_count: i_http_server_decrement_thread_count::<T>,
+                report_unhealthy: i_http_server_report_unhealthy::<T>,
+                recycle_process: i_http_server_recycle_process::<T>,
+                get_admin_manager: i_http_server_get_admin_manager::<T>,
+                get_file_info: i_http_server_get_file_info::<T>,
+                flush_kernel_cache: i_http_server_flush_kernel_cache::<T>,
+                do_cache_operation: i_http_server_do_cache_operation::<T>,
+                notify_custom_notification: i_http_server_notify_custom_notification::<T>,
+                get_perf_counter_info: i_http_server_get_perf_counter_info::<T>,
+                recycle_application: i_http_server_recycle_application::<T>,
+                notify_configuration_change: i_http_server_notify_configuration_change::<T>,
+                notify_file_change: i_http_server_notify_file_change::<T>,
+                dispense_container: i_http_server_dispense_container::<T>,
+                add_fragment_to_cache: i_http_server_add_fragment_to_cache::<T>,
+                read_fragment_from_cache: i_http_server_read_fragment_from_cache::<T>,
+                remove_fragment_from_cache: i_http_server_remove_fragment_from_cache::<T>,
+                get_worker_process_settings: i_http_server_get_worker_process_settings::<T>,
+                get_protocol_manager_custom_interface: i_http_server_get_protocol_manager_custom_interface::<T>,
+                satisfies_precondition: i_http_server_satisfies_precondition::<T>,
+                get_trace_context: i_http_server_get_trace_context::<T>,
+                register_file_change_monitor: i_http_server_register_file_change_monitor::<T>,
+                get_extended_interface: i_http_server_get_extended_interface::<T>,
+                get_token: i_http_server2_get_token::<T>,
+                get_app_pool_config_file: i_http_server2_get_app_pool_config_file::<T>,
+                get_extended_interface_by_guid: i_http_server2_get_extended_interface_by_guid::<T>,
+                get_metadata: i_http_server2_get_metadata::<T>,
+                get_worker_process_framework: i_http_server2_get_worker_process_framework::<T>,
+                query_request_property: i_http_server3_query_request_property::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_SERVER3,
+        )
     }
     .as_ptr()
 }
@@ -7300,9 +7408,10 @@ unsafe extern "C" fn i_http_event_provider_set_error_status<T: HttpEventProvider
 /// The vtable of `IHttpEventProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_event_provider_vtable<T: HttpEventProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpEventProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-        })
+        &ServerVtable::new(
+            IHttpEventProviderVtbl { set_error_status: i_http_event_provider_set_error_status::<T> },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_EVENT_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7354,10 +7463,13 @@ unsafe extern "C" fn i_http_completion_info_get_completion_status<T: HttpComplet
 /// The vtable of `IHttpCompletionInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_completion_info_vtable<T: HttpCompletionInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpCompletionInfoVtbl {
-            get_completion_bytes: i_http_completion_info_get_completion_bytes::<T>,
-            get_completion_status: i_http_completion_info_get_completion_status::<T>,
-        })
+        &ServerVtable::new(
+            IHttpCompletionInfoVtbl {
+                get_completion_bytes: i_http_completion_info_get_completion_bytes::<T>,
+                get_completion_status: i_http_completion_info_get_completion_status::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_COMPLETION_INFO,
+        )
     }
     .as_ptr()
 }
@@ -7391,11 +7503,14 @@ unsafe extern "C" fn i_http_completion_info2_get_completed_operation<T: HttpComp
 /// The vtable of `IHttpCompletionInfo2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_completion_info2_vtable<T: HttpCompletionInfo2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpCompletionInfo2Vtbl {
-            get_completion_bytes: i_http_completion_info_get_completion_bytes::<T>,
-            get_completion_status: i_http_completion_info_get_completion_status::<T>,
-            get_completed_operation: i_http_completion_info2_get_completed_operation::<T>,
-        })
+        &ServerVtable::new(
+            IHttpCompletionInfo2Vtbl {
+                get_completion_bytes: i_http_completion_info_get_completion_bytes::<T>,
+                get_completion_status: i_http_completion_info_get_completion_status::<T>,
+                get_completed_operation: i_http_completion_info2_get_completed_operation::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_COMPLETION_INFO2,
+        )
     }
     .as_ptr()
 }
@@ -7429,10 +7544,13 @@ unsafe extern "C" fn i_authentication_provider_set_user<T: AuthenticationProvide
 /// The vtable of `IAuthenticationProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn authentication_provider_vtable<T: AuthenticationProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IAuthenticationProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            set_user: i_authentication_provider_set_user::<T>,
-        })
+        &ServerVtable::new(
+            IAuthenticationProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                set_user: i_authentication_provider_set_user::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_AUTHENTICATION_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7512,12 +7630,15 @@ unsafe extern "C" fn i_map_handler_provider_set_file_info<T: MapHandlerProvider>
 /// The vtable of `IMapHandlerProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn map_handler_provider_vtable<T: MapHandlerProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IMapHandlerProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            set_script_name: i_map_handler_provider_set_script_name::<T>,
-            set_script_map: i_map_handler_provider_set_script_map::<T>,
-            set_file_info: i_map_handler_provider_set_file_info::<T>,
-        })
+        &ServerVtable::new(
+            IMapHandlerProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                set_script_name: i_map_handler_provider_set_script_name::<T>,
+                set_script_map: i_map_handler_provider_set_script_map::<T>,
+                set_file_info: i_map_handler_provider_set_file_info::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_MAP_HANDLER_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7593,12 +7714,15 @@ unsafe extern "C" fn i_map_path_provider_set_physical_path<T: MapPathProvider>(
 /// The vtable of `IMapPathProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn map_path_provider_vtable<T: MapPathProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IMapPathProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_url: i_map_path_provider_get_url::<T>,
-            get_physical_path: i_map_path_provider_get_physical_path::<T>,
-            set_physical_path: i_map_path_provider_set_physical_path::<T>,
-        })
+        &ServerVtable::new(
+            IMapPathProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_url: i_map_path_provider_get_url::<T>,
+                get_physical_path: i_map_path_provider_get_physical_path::<T>,
+                set_physical_path: i_map_path_provider_set_physical_path::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_MAP_PATH_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7738,15 +7862,18 @@ unsafe extern "C" fn i_send_response_provider_get_ready_to_log_data<T: SendRespo
 /// The vtable of `ISendResponseProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn send_response_provider_vtable<T: SendResponseProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(ISendResponseProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_headers_being_sent: i_send_response_provider_get_headers_being_sent::<T>,
-            get_flags: i_send_response_provider_get_flags::<T>,
-            set_flags: i_send_response_provider_set_flags::<T>,
-            get_log_data: i_send_response_provider_get_log_data::<T>,
-            set_log_data: i_send_response_provider_set_log_data::<T>,
-            get_ready_to_log_data: i_send_response_provider_get_ready_to_log_data::<T>,
-        })
+        &ServerVtable::new(
+            ISendResponseProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_headers_being_sent: i_send_response_provider_get_headers_being_sent::<T>,
+                get_flags: i_send_response_provider_get_flags::<T>,
+                set_flags: i_send_response_provider_set_flags::<T>,
+                get_log_data: i_send_response_provider_get_log_data::<T>,
+                set_log_data: i_send_response_provider_set_log_data::<T>,
+                get_ready_to_log_data: i_send_response_provider_get_ready_to_log_data::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_SEND_RESPONSE_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7806,11 +7933,14 @@ unsafe extern "C" fn i_read_entity_provider_set_entity<T: ReadEntityProvider>(
 /// The vtable of `IReadEntityProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn read_entity_provider_vtable<T: ReadEntityProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IReadEntityProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_entity: i_read_entity_provider_get_entity::<T>,
-            set_entity: i_read_entity_provider_set_entity::<T>,
-        })
+        &ServerVtable::new(
+            IReadEntityProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_entity: i_read_entity_provider_get_entity::<T>,
+                set_entity: i_read_entity_provider_set_entity::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_READ_ENTITY_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7844,10 +7974,13 @@ unsafe extern "C" fn i_pre_begin_request_provider_get_http_context<T: PreBeginRe
 /// The vtable of `IPreBeginRequestProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn pre_begin_request_provider_vtable<T: PreBeginRequestProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IPreBeginRequestProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_http_context: i_pre_begin_request_provider_get_http_context::<T>,
-        })
+        &ServerVtable::new(
+            IPreBeginRequestProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_http_context: i_pre_begin_request_provider_get_http_context::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_PRE_BEGIN_REQUEST_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7881,10 +8014,13 @@ unsafe extern "C" fn i_http_application_provider_get_application<T: HttpApplicat
 /// The vtable of `IHttpApplicationProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_application_provider_vtable<T: HttpApplicationProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpApplicationProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_application: i_http_application_provider_get_application::<T>,
-        })
+        &ServerVtable::new(
+            IHttpApplicationProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_application: i_http_application_provider_get_application::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_APPLICATION_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -7977,13 +8113,16 @@ unsafe extern "C" fn i_http_application_resolve_modules_provider_set_priority_fo
 /// The vtable of `IHttpApplicationResolveModulesProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_application_resolve_modules_provider_vtable<T: HttpApplicationResolveModulesProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpApplicationResolveModulesProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_application: i_http_application_provider_get_application::<T>,
-            register_module: i_http_application_resolve_modules_provider_register_module::<T>,
-            set_priority_for_request_notification:
-                i_http_application_resolve_modules_provider_set_priority_for_request_notification::<T>,
-        })
+        &ServerVtable::new(
+            IHttpApplicationResolveModulesProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_application: i_http_application_provider_get_application::<T>,
+                register_module: i_http_application_resolve_modules_provider_register_module::<T>,
+                set_priority_for_request_notification:
+                    i_http_application_resolve_modules_provider_set_priority_for_request_notification::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_APPLICATION_RESOLVE_MODULES_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8123,14 +8262,17 @@ unsafe extern "C" fn i_global_rsca_query_provider_set_result<T: GlobalRSCAQueryP
 /// The vtable of `IGlobalRSCAQueryProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_rsca_query_provider_vtable<T: GlobalRSCAQueryProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalRSCAQueryProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_function_name: i_global_rsca_query_provider_get_function_name::<T>,
-            get_function_parameters: i_global_rsca_query_provider_get_function_parameters::<T>,
-            get_output_buffer: i_global_rsca_query_provider_get_output_buffer::<T>,
-            resize_output_buffer: i_global_rsca_query_provider_resize_output_buffer::<T>,
-            set_result: i_global_rsca_query_provider_set_result::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalRSCAQueryProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_function_name: i_global_rsca_query_provider_get_function_name::<T>,
+                get_function_parameters: i_global_rsca_query_provider_get_function_parameters::<T>,
+                get_output_buffer: i_global_rsca_query_provider_get_output_buffer::<T>,
+                resize_output_buffer: i_global_rsca_query_provider_resize_output_buffer::<T>,
+                set_result: i_global_rsca_query_provider_set_result::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_RSCA_QUERY_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8164,10 +8306,13 @@ unsafe extern "C" fn i_global_stop_listening_provider_drain_requests_gracefully<
 /// The vtable of `IGlobalStopListeningProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_stop_listening_provider_vtable<T: GlobalStopListeningProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalStopListeningProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            drain_requests_gracefully: i_global_stop_listening_provider_drain_requests_gracefully::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalStopListeningProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                drain_requests_gracefully: i_global_stop_listening_provider_drain_requests_gracefully::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_STOP_LISTENING_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8283,14 +8428,17 @@ unsafe extern "C" fn i_cache_provider_get_trace_context<T: CacheProvider>(this: 
 /// The vtable of `ICacheProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn cache_provider_vtable<T: CacheProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(ICacheProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_cache_operation: i_cache_provider_get_cache_operation::<T>,
-            get_cache_key: i_cache_provider_get_cache_key::<T>,
-            get_cache_record: i_cache_provider_get_cache_record::<T>,
-            set_cache_record: i_cache_provider_set_cache_record::<T>,
-            get_trace_context: i_cache_provider_get_trace_context::<T>,
-        })
+        &ServerVtable::new(
+            ICacheProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_cache_operation: i_cache_provider_get_cache_operation::<T>,
+                get_cache_key: i_cache_provider_get_cache_key::<T>,
+                get_cache_record: i_cache_provider_get_cache_record::<T>,
+                set_cache_record: i_cache_provider_set_cache_record::<T>,
+                get_trace_context: i_cache_provider_get_trace_context::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_CACHE_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8324,10 +8472,13 @@ unsafe extern "C" fn i_global_configuration_change_provider_get_change_path<T: G
 /// The vtable of `IGlobalConfigurationChangeProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_configuration_change_provider_vtable<T: GlobalConfigurationChangeProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalConfigurationChangeProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_change_path: i_global_configuration_change_provider_get_change_path::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalConfigurationChangeProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_change_path: i_global_configuration_change_provider_get_change_path::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_CONFIGURATION_CHANGE_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8383,11 +8534,14 @@ unsafe extern "C" fn i_global_file_change_provider_get_file_monitor<T: GlobalFil
 /// The vtable of `IGlobalFileChangeProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_file_change_provider_vtable<T: GlobalFileChangeProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalFileChangeProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_file_name: i_global_file_change_provider_get_file_name::<T>,
-            get_file_monitor: i_global_file_change_provider_get_file_monitor::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalFileChangeProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_file_name: i_global_file_change_provider_get_file_name::<T>,
+                get_file_monitor: i_global_file_change_provider_get_file_monitor::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_FILE_CHANGE_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8468,12 +8622,15 @@ unsafe extern "C" fn i_global_trace_event_provider_get_current_http_request_cont
 /// The vtable of `IGlobalTraceEventProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_trace_event_provider_vtable<T: GlobalTraceEventProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalTraceEventProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_trace_event: i_global_trace_event_provider_get_trace_event::<T>,
-            check_subscription: i_global_trace_event_provider_check_subscription::<T>,
-            get_current_http_request_context: i_global_trace_event_provider_get_current_http_request_context::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalTraceEventProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_trace_event: i_global_trace_event_provider_get_trace_event::<T>,
+                check_subscription: i_global_trace_event_provider_check_subscription::<T>,
+                get_current_http_request_context: i_global_trace_event_provider_get_current_http_request_context::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_TRACE_EVENT_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8507,10 +8664,13 @@ unsafe extern "C" fn i_global_thread_cleanup_provider_get_application<T: GlobalT
 /// The vtable of `IGlobalThreadCleanupProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_thread_cleanup_provider_vtable<T: GlobalThreadCleanupProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalThreadCleanupProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            get_application: i_global_thread_cleanup_provider_get_application::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalThreadCleanupProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                get_application: i_global_thread_cleanup_provider_get_application::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_THREAD_CLEANUP_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8569,11 +8729,14 @@ unsafe extern "C" fn i_global_application_preload_provider_execute_request<T: Gl
 /// The vtable of `IGlobalApplicationPreloadProvider` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_application_preload_provider_vtable<T: GlobalApplicationPreloadProvider>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalApplicationPreloadProviderVtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            create_context: i_global_application_preload_provider_create_context::<T>,
-            execute_request: i_global_application_preload_provider_execute_request::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalApplicationPreloadProviderVtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                create_context: i_global_application_preload_provider_create_context::<T>,
+                execute_request: i_global_application_preload_provider_execute_request::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_APPLICATION_PRELOAD_PROVIDER,
+        )
     }
     .as_ptr()
 }
@@ -8609,12 +8772,15 @@ unsafe extern "C" fn i_global_application_preload_provider2_is_process_recycled<
 /// The vtable of `IGlobalApplicationPreloadProvider2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn global_application_preload_provider2_vtable<T: GlobalApplicationPreloadProvider2>() -> *const c_void {
     const {
-        &ServerVtable::new(IGlobalApplicationPreloadProvider2Vtbl {
-            set_error_status: i_http_event_provider_set_error_status::<T>,
-            create_context: i_global_application_preload_provider_create_context::<T>,
-            execute_request: i_global_application_preload_provider_execute_request::<T>,
-            is_process_recycled: i_global_application_preload_provider2_is_process_recycled::<T>,
-        })
+        &ServerVtable::new(
+            IGlobalApplicationPreloadProvider2Vtbl {
+                set_error_status: i_http_event_provider_set_error_status::<T>,
+                create_context: i_global_application_preload_provider_create_context::<T>,
+                execute_request: i_global_application_preload_provider_execute_request::<T>,
+                is_process_recycled: i_global_application_preload_provider2_is_process_recycled::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_GLOBAL_APPLICATION_PRELOAD_PROVIDER2,
+        )
     }
     .as_ptr()
 }
@@ -8648,8 +8814,13 @@ unsafe extern "C" fn i_module_allocator_allocate_memory<T: ModuleAllocator>(
 
 /// The vtable of `IModuleAllocator` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn module_allocator_vtable<T: ModuleAllocator>() -> *const c_void {
-    const { &ServerVtable::new(IModuleAllocatorVtbl { allocate_memory: i_module_allocator_allocate_memory::<T> }) }
-        .as_ptr()
+    const {
+        &ServerVtable::new(
+            IModuleAllocatorVtbl { allocate_memory: i_module_allocator_allocate_memory::<T> },
+            &iissim_abi::rtti::TYPE_INFO_I_MODULE_ALLOCATOR,
+        )
+    }
+    .as_ptr()
 }
 
 /// The methods of `IHttpModuleRegistrationInfo` that the host implements over safe state.
@@ -8842,14 +9013,19 @@ unsafe extern "C" fn i_http_module_registration_info_set_priority_for_global_not
 /// The vtable of `IHttpModuleRegistrationInfo` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_module_registration_info_vtable<T: HttpModuleRegistrationInfo>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpModuleRegistrationInfoVtbl {
-            get_name: i_http_module_registration_info_get_name::<T>,
-            get_id: i_http_module_registration_info_get_id::<T>,
-            set_request_notifications: i_http_module_registration_info_set_request_notifications::<T>,
-            set_global_notifications: i_http_module_registration_info_set_global_notifications::<T>,
-            set_priority_for_request_notification: i_http_module_registration_info_set_priority_for_request_notification::<T>,
-            set_priority_for_global_notification: i_http_module_registration_info_set_priority_for_global_notification::<T>,
-        })
+        &ServerVtable::new(
+            IHttpModuleRegistrationInfoVtbl {
+                get_name: i_http_module_registration_info_get_name::<T>,
+                get_id: i_http_module_registration_info_get_id::<T>,
+                set_request_notifications: i_http_module_registration_info_set_request_notifications::<T>,
+                set_global_notifications: i_http_module_registration_info_set_global_notifications::<T>,
+                set_priority_for_request_notification:
+                    i_http_module_registration_info_set_priority_for_request_notification::<T>,
+                set_priority_for_global_notification:
+                    i_http_module_registration_info_set_priority_for_global_notification::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_MODULE_REGISTRATION_INFO,
+        )
     }
     .as_ptr()
 }
@@ -8897,15 +9073,21 @@ unsafe extern "C" fn i_http_module_registration_info2_set_priority_for_post_requ
 /// The vtable of `IHttpModuleRegistrationInfo2` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn http_module_registration_info2_vtable<T: HttpModuleRegistrationInfo2>() -> *const c_void {
     const {
-        &ServerVtable::new(IHttpModuleRegistrationInfo2Vtbl {
-            get_name: i_http_module_registration_info_get_name::<T>,
-            get_id: i_http_module_registration_info_get_id::<T>,
-            set_request_notifications: i_http_module_registration_info_set_request_notifications::<T>,
-            set_global_notifications: i_http_module_registration_info_set_global_notifications::<T>,
-            set_priority_for_request_notification: i_http_module_registration_info_set_priority_for_request_notification::<T>,
-            set_priority_for_global_notification: i_http_module_registration_info_set_priority_for_global_notification::<T>,
-            set_priority_for_post_request_notification: i_http_module_registration_info2_set_priority_for_post_request_notification::<T>,
-        })
+        &ServerVtable::new(
+            IHttpModuleRegistrationInfo2Vtbl {
+                get_name: i_http_module_registration_info_get_name::<T>,
+                get_id: i_http_module_registration_info_get_id::<T>,
+                set_request_notifications: i_http_module_registration_info_set_request_notifications::<T>,
+                set_global_notifications: i_http_module_registration_info_set_global_notifications::<T>,
+                set_priority_for_request_notification:
+                    i_http_module_registration_info_set_priority_for_request_notification::<T>,
+                set_priority_for_global_notification:
+                    i_http_module_registration_info_set_priority_for_global_notification::<T>,
+                set_priority_for_post_request_notification:
+                    i_http_module_registration_info2_set_priority_for_post_request_notification::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HTTP_MODULE_REGISTRATION_INFO2,
+        )
     }
     .as_ptr()
 }

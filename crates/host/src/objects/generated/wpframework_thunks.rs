@@ -47,10 +47,13 @@ unsafe extern "C" fn i_wpf_referenced_object_release<T: WpfReferencedObject>(thi
 /// The vtable of `IWpfReferencedObject` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn wpf_referenced_object_vtable<T: WpfReferencedObject>() -> *const c_void {
     const {
-        &ServerVtable::new(IWpfReferencedObjectVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-        })
+        &ServerVtable::new(
+            IWpfReferencedObjectVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WPF_REFERENCED_OBJECT,
+        )
     }
     .as_ptr()
 }
@@ -134,13 +137,16 @@ unsafe extern "C" fn i_worker_process_framework_get_interface_version<T: WorkerP
 /// The vtable of `IWorkerProcessFramework` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn worker_process_framework_vtable<T: WorkerProcessFramework>() -> *const c_void {
     const {
-        &ServerVtable::new(IWorkerProcessFrameworkVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            get_wpf_interface: i_worker_process_framework_get_wpf_interface::<T>,
-            get_custom_interface: i_worker_process_framework_get_custom_interface::<T>,
-            get_interface_version: i_worker_process_framework_get_interface_version::<T>,
-        })
+        &ServerVtable::new(
+            IWorkerProcessFrameworkVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                get_wpf_interface: i_worker_process_framework_get_wpf_interface::<T>,
+                get_custom_interface: i_worker_process_framework_get_custom_interface::<T>,
+                get_interface_version: i_worker_process_framework_get_interface_version::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WORKER_PROCESS_FRAMEWORK,
+        )
     }
     .as_ptr()
 }
@@ -199,11 +205,15 @@ unsafe extern "C" fn i_wpf_application_info_util_get_application_properties_from
 /// The vtable of `IWpfApplicationInfoUtil` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn wpf_application_info_util_vtable<T: WpfApplicationInfoUtil>() -> *const c_void {
     const {
-        &ServerVtable::new(IWpfApplicationInfoUtilVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            get_application_properties_from_app_id: i_wpf_application_info_util_get_application_properties_from_app_id::<T>,
-        })
+        &ServerVtable::new(
+            IWpfApplicationInfoUtilVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                get_application_properties_from_app_id:
+                    i_wpf_application_info_util_get_application_properties_from_app_id::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WPF_APPLICATION_INFO_UTIL,
+        )
     }
     .as_ptr()
 }
@@ -345,15 +355,18 @@ unsafe extern "C" fn i_wpf_settings_get_handle_property<T: WpfSettings>(
 /// The vtable of `IWpfSettings` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn wpf_settings_vtable<T: WpfSettings>() -> *const c_void {
     const {
-        &ServerVtable::new(IWpfSettingsVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            get_dword_property: i_wpf_settings_get_dword_property::<T>,
-            get_ulonglong_property: i_wpf_settings_get_ulonglong_property::<T>,
-            get_string_property: i_wpf_settings_get_string_property::<T>,
-            get_bool_property: i_wpf_settings_get_bool_property::<T>,
-            get_handle_property: i_wpf_settings_get_handle_property::<T>,
-        })
+        &ServerVtable::new(
+            IWpfSettingsVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                get_dword_property: i_wpf_settings_get_dword_property::<T>,
+                get_ulonglong_property: i_wpf_settings_get_ulonglong_property::<T>,
+                get_string_property: i_wpf_settings_get_string_property::<T>,
+                get_bool_property: i_wpf_settings_get_bool_property::<T>,
+                get_handle_property: i_wpf_settings_get_handle_property::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WPF_SETTINGS,
+        )
     }
     .as_ptr()
 }
@@ -421,12 +434,15 @@ unsafe extern "C" fn i_wpf_actions_fail_worker_process<T: WpfActions>(
 /// The vtable of `IWpfActions` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn wpf_actions_vtable<T: WpfActions>() -> *const c_void {
     const {
-        &ServerVtable::new(IWpfActionsVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            recycle_worker_process: i_wpf_actions_recycle_worker_process::<T>,
-            fail_worker_process: i_wpf_actions_fail_worker_process::<T>,
-        })
+        &ServerVtable::new(
+            IWpfActionsVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                recycle_worker_process: i_wpf_actions_recycle_worker_process::<T>,
+                fail_worker_process: i_wpf_actions_fail_worker_process::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WPF_ACTIONS,
+        )
     }
     .as_ptr()
 }
@@ -467,12 +483,15 @@ unsafe extern "C" fn i_wpf_expose_protocol_manager_custom_interface_load_protoco
 pub fn wpf_expose_protocol_manager_custom_interface_vtable<T: WpfExposeProtocolManagerCustomInterface>() -> *const c_void
 {
     const {
-        &ServerVtable::new(IWpfExposeProtocolManagerCustomInterfaceVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            load_protocol_manager_and_get_custom_interface:
-                i_wpf_expose_protocol_manager_custom_interface_load_protocol_manager_and_get_custom_interface::<T>,
-        })
+        &ServerVtable::new(
+            IWpfExposeProtocolManagerCustomInterfaceVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                load_protocol_manager_and_get_custom_interface:
+                    i_wpf_expose_protocol_manager_custom_interface_load_protocol_manager_and_get_custom_interface::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WPF_EXPOSE_PROTOCOL_MANAGER_CUSTOM_INTERFACE,
+        )
     }
     .as_ptr()
 }
@@ -507,11 +526,14 @@ unsafe extern "C" fn i_health_status_callback_report_health<T: HealthStatusCallb
 /// The vtable of `IHealthStatusCallback` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn health_status_callback_vtable<T: HealthStatusCallback>() -> *const c_void {
     const {
-        &ServerVtable::new(IHealthStatusCallbackVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            report_health: i_health_status_callback_report_health::<T>,
-        })
+        &ServerVtable::new(
+            IHealthStatusCallbackVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                report_health: i_health_status_callback_report_health::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_HEALTH_STATUS_CALLBACK,
+        )
     }
     .as_ptr()
 }
@@ -554,11 +576,14 @@ unsafe extern "C" fn i_custom_action_result_callback_report_result<T: CustomActi
 /// The vtable of `ICustomActionResultCallback` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn custom_action_result_callback_vtable<T: CustomActionResultCallback>() -> *const c_void {
     const {
-        &ServerVtable::new(ICustomActionResultCallbackVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            report_result: i_custom_action_result_callback_report_result::<T>,
-        })
+        &ServerVtable::new(
+            ICustomActionResultCallbackVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                report_result: i_custom_action_result_callback_report_result::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_CUSTOM_ACTION_RESULT_CALLBACK,
+        )
     }
     .as_ptr()
 }
@@ -611,11 +636,14 @@ unsafe extern "C" fn i_custom_action2_result_callback_report_result<T: CustomAct
 /// The vtable of `ICustomAction2ResultCallback` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn custom_action2_result_callback_vtable<T: CustomAction2ResultCallback>() -> *const c_void {
     const {
-        &ServerVtable::new(ICustomAction2ResultCallbackVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            report_result: i_custom_action2_result_callback_report_result::<T>,
-        })
+        &ServerVtable::new(
+            ICustomAction2ResultCallbackVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                report_result: i_custom_action2_result_callback_report_result::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_CUSTOM_ACTION2_RESULT_CALLBACK,
+        )
     }
     .as_ptr()
 }
@@ -711,12 +739,17 @@ unsafe extern "C" fn i_wpf_application_preload_util_report_application_preload_f
 /// The vtable of `IWpfApplicationPreloadUtil` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn wpf_application_preload_util_vtable<T: WpfApplicationPreloadUtil>() -> *const c_void {
     const {
-        &ServerVtable::new(IWpfApplicationPreloadUtilVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            get_application_preload_info: i_wpf_application_preload_util_get_application_preload_info::<T>,
-            report_application_preload_failure: i_wpf_application_preload_util_report_application_preload_failure::<T>,
-        })
+        &ServerVtable::new(
+            IWpfApplicationPreloadUtilVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                get_application_preload_info: i_wpf_application_preload_util_get_application_preload_info::<T>,
+                report_application_preload_failure: i_wpf_application_preload_util_report_application_preload_failure::<
+                    T,
+                >,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WPF_APPLICATION_PRELOAD_UTIL,
+        )
     }
     .as_ptr()
 }
@@ -842,15 +875,18 @@ unsafe extern "C" fn i_wpf_listener_channel_callback_get_blob<T: WpfListenerChan
 /// The vtable of `IWpfListenerChannelCallback` whose slots call `T`'s methods; pass it to `ComObj::new`.
 pub fn wpf_listener_channel_callback_vtable<T: WpfListenerChannelCallback>() -> *const c_void {
     const {
-        &ServerVtable::new(IWpfListenerChannelCallbackVtbl {
-            add_ref: i_wpf_referenced_object_add_ref::<T>,
-            release: i_wpf_referenced_object_release::<T>,
-            report_started: i_wpf_listener_channel_callback_report_started::<T>,
-            report_stopped: i_wpf_listener_channel_callback_report_stopped::<T>,
-            report_message_received: i_wpf_listener_channel_callback_report_message_received::<T>,
-            get_id: i_wpf_listener_channel_callback_get_id::<T>,
-            get_blob: i_wpf_listener_channel_callback_get_blob::<T>,
-        })
+        &ServerVtable::new(
+            IWpfListenerChannelCallbackVtbl {
+                add_ref: i_wpf_referenced_object_add_ref::<T>,
+                release: i_wpf_referenced_object_release::<T>,
+                report_started: i_wpf_listener_channel_callback_report_started::<T>,
+                report_stopped: i_wpf_listener_channel_callback_report_stopped::<T>,
+                report_message_received: i_wpf_listener_channel_callback_report_message_received::<T>,
+                get_id: i_wpf_listener_channel_callback_get_id::<T>,
+                get_blob: i_wpf_listener_channel_callback_get_blob::<T>,
+            },
+            &iissim_abi::rtti::TYPE_INFO_I_WPF_LISTENER_CHANNEL_CALLBACK,
+        )
     }
     .as_ptr()
 }
