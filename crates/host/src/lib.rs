@@ -22,6 +22,7 @@ pub mod freb;
 mod globals;
 mod handler;
 pub mod identity;
+mod module_cache;
 mod nested;
 pub mod notifications;
 mod objects;

@@ -115,7 +115,7 @@ impl Worker {
             modules.push(load(image, &server, &sink)?);
         }
         server.inner().set_global_targets(
-            [GL_CUSTOM_NOTIFICATION, GL_CONFIGURATION_CHANGE, GL_FILE_CHANGE]
+            [GL_CUSTOM_NOTIFICATION, GL_CONFIGURATION_CHANGE, GL_FILE_CHANGE, GL_CACHE_OPERATION]
                 .into_iter()
                 .map(|bit| {
                     let targets = globals::subscribers(&modules, bit)

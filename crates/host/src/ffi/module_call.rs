@@ -167,6 +167,7 @@ pub enum GlobalHandler {
     TraceEvent,
     ApplicationPreload,
     RscaQuery,
+    CacheOperation,
 }
 
 /// Calls one global notification handler; `provider` is the host object of the type it takes.
@@ -192,6 +193,7 @@ pub fn notify_global(
             GlobalHandler::TraceEvent => (v.on_global_trace_event)(this, provider.cast()),
             GlobalHandler::ApplicationPreload => (v.on_global_application_preload)(this, provider.cast()),
             GlobalHandler::RscaQuery => (v.on_global_rsca_query)(this, provider.cast()),
+            GlobalHandler::CacheOperation => (v.on_global_cache_operation)(this, provider.cast()),
         }
     })
 }
@@ -250,4 +252,60 @@ pub fn custom_notification_type(provider: *mut ICustomNotificationProvider) -> S
         }
         crate::wide::from_wide(std::slice::from_raw_parts(name, len))
     }
+}
+
+/// `IHttpCacheKey::GetCacheName` on any key (the module's own or the host's).
+pub fn cache_key_name(key: *mut IHttpCacheKey) -> String {
+    // SAFETY: `key` is a live key the module passed (DoCacheOperation) or a record returned;
+    // the name is NUL-terminated.
+    naming_crashes(|| unsafe { read_wide(((*(*key).vtbl).get_cache_name)(key.cast())) }).unwrap_or_default()
+}
+
+/// `IHttpCacheKey::GetHash`.
+pub fn cache_key_hash(key: *mut IHttpCacheKey) -> DWORD {
+    // SAFETY: as in `cache_key_name`.
+    naming_crashes(|| unsafe { ((*(*key).vtbl).get_hash)(key.cast()) })
+}
+
+/// `key->GetIsEqual(other)`.
+pub fn cache_key_is_equal(key: *mut IHttpCacheKey, other: *mut IHttpCacheKey) -> bool {
+    // SAFETY: as in `cache_key_name`, for both keys.
+    naming_crashes(|| unsafe { ((*(*key).vtbl).get_is_equal)(key.cast(), other) })
+}
+
+/// `key->GetIsPrefix(other)`.
+pub fn cache_key_is_prefix(key: *mut IHttpCacheKey, other: *mut IHttpCacheKey) -> bool {
+    // SAFETY: as in `cache_key_name`, for both keys.
+    naming_crashes(|| unsafe { ((*(*key).vtbl).get_is_prefix)(key.cast(), other) })
+}
+
+/// `key->Enum(data)`.
+pub fn cache_key_enum(key: *mut IHttpCacheKey, data: *mut IHttpCacheSpecificData) {
+    // SAFETY: as in `cache_key_name`; `data` is a live record of the cache.
+    naming_crashes(|| unsafe { ((*(*key).vtbl).enum_entries)(key.cast(), data) })
+}
+
+/// `IFileKey::GetPath` on a key whose cache name is `FILE`.
+pub fn file_key_path(key: *mut IHttpCacheKey) -> String {
+    let key = key.cast::<IFileKey>();
+    // SAFETY: a key named FILE is an IFileKey (httpcach.h), whose slot 5 is GetPath.
+    naming_crashes(|| unsafe { read_wide(((*(*key).vtbl).get_path)(key.cast())) }).unwrap_or_default()
+}
+
+/// `IHttpCacheSpecificData::GetCacheKey`.
+pub fn cache_data_key(data: *mut IHttpCacheSpecificData) -> *mut IHttpCacheKey {
+    // SAFETY: `data` is a live record the module passed or the cache holds a reference on.
+    naming_crashes(|| unsafe { ((*(*data).vtbl).get_cache_key)(data.cast()) })
+}
+
+/// `IHttpCacheSpecificData::ReferenceCacheData`.
+pub fn reference_cache_data(data: *mut IHttpCacheSpecificData) {
+    // SAFETY: as in `cache_data_key`.
+    naming_crashes(|| unsafe { ((*(*data).vtbl).reference_cache_data)(data.cast()) })
+}
+
+/// `IHttpCacheSpecificData::DereferenceCacheData`.
+pub fn dereference_cache_data(data: *mut IHttpCacheSpecificData) {
+    // SAFETY: as in `cache_data_key`; the caller gives back a reference it holds.
+    naming_crashes(|| unsafe { ((*(*data).vtbl).dereference_cache_data)(data.cast()) })
 }

@@ -5,12 +5,14 @@
 //! file cache keeps them; NULL above), GetFilePath, GetETag, GetLastModifiedTime,
 //! GetLastModifiedString, GetVrPath, GetVrToken (NULL: no virtual directory credentials),
 //! GetModuleContextContainer, CheckIfFileHasChanged, ReferenceCacheData, DereferenceCacheData,
-//! ResetTTL, DecrementTTL, SetFlushed and GetFlushed.
+//! ResetTTL, DecrementTTL, SetFlushed, GetFlushed and GetCacheKey (an IFileKey, `cache_key.rs`).
 //! Diagnosed: GetFileHandle (iissim hands out no Win32 file handles), GetHttpCacheAllowed,
-//! AccessCheck, and GetCacheKey.
+//! AccessCheck.
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpfileinfo-interface
 
+use super::cache_key::HostFileKey;
 use super::containers::ModuleContainer;
+use super::generated::httpcach_thunks::file_key_vtable;
 use super::generated::thunks::{http_module_context_container_vtable, HttpCacheSpecificData, HttpFileInfo};
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
@@ -47,6 +49,8 @@ pub struct FileInfo {
     ttl: Cell<i32>,
     flushed: Cell<bool>,
     pub(crate) container: ComObj<ModuleContainer>,
+    /// Its key in the file cache, made on the first GetCacheKey.
+    key: std::cell::OnceCell<ComObj<HostFileKey>>,
 }
 
 /// The TTL count cache data starts with (IHttpCacheSpecificData::DecrementTTL's page).
@@ -105,6 +109,7 @@ impl FileInfo {
                 http_module_context_container_vtable::<ModuleContainer>(),
                 ModuleContainer::default(),
             ),
+            key: std::cell::OnceCell::new(),
         })
     }
 
@@ -123,6 +128,16 @@ impl FileInfo {
 }
 
 impl HttpCacheSpecificData for FileInfo {
+    /// The file's `IFileKey` (cache name `FILE`, the file's path).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-getcachekey-method
+    fn get_cache_key(&self) -> *mut IHttpCacheKey {
+        self.key
+            .get_or_init(|| {
+                ComObj::new(file_key_vtable::<HostFileKey>(), HostFileKey::new(&self.path.display().to_string()))
+            })
+            .as_ptr()
+    }
+
     /// The request holds the file info; a module that keeps it longer takes a reference.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-referencecachedata-method
     fn reference_cache_data(&self) {

@@ -4,7 +4,9 @@
 
 pub mod allocator;
 pub mod application;
+pub mod cache_key;
 pub mod cache_policy;
+pub mod cache_provider;
 pub mod completion_info;
 pub mod connection;
 pub mod containers;

@@ -3,6 +3,8 @@
 //! Real: IsCommandLineLaunch, GetAppPoolName, IncrementThreadCount, DecrementThreadCount,
 //! AddFragmentToCache, ReadFragmentFromCache, RemoveFragmentFromCache (a per-worker fragment
 //! cache that fragment-cache response chunks send from), ReportUnhealthy and RecycleProcess (recorded as notes: iissim neither recycles nor stops),
+//! DoCacheOperation (GL_CACHE_OPERATION to cache modules, then the worker's cache of module
+//! records, `module_cache.rs`), GetTraceContext (the worker's own trace context),
 //! NotifyCustomNotification, NotifyConfigurationChange and NotifyFileChange (the global
 //! notification, now, to its subscribers), RegisterFileChangeMonitor (`file_monitor.rs`),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
@@ -11,10 +13,11 @@
 //! GetAdminManager (NULL), GetWorkerProcessSettings, QueryRequestProperty. Every other method is
 //! diagnosed.
 
+use super::cache_provider::CacheProvider;
 use super::containers::DispensedContainer;
 use super::file_monitor::FileMonitor;
 use super::generated::thunks::{
-    dispensed_http_module_context_container_vtable, global_configuration_change_provider_vtable,
+    cache_provider_vtable, dispensed_http_module_context_container_vtable, global_configuration_change_provider_vtable,
     global_file_change_provider_vtable, http_file_monitor_vtable, http_perf_counter_info_vtable,
     http_trace_context_vtable, HttpServer, HttpServer2, HttpServer3,
 };
@@ -52,6 +55,8 @@ pub struct Server {
     /// context, and the worker's own trace context (GetTraceContext).
     pub(crate) trace_hub: std::sync::Arc<TraceHub>,
     trace: ComObj<TraceContext>,
+    /// Records modules add with DoCacheOperation that no cache module took.
+    module_cache: crate::module_cache::ModuleCache,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
     pub(crate) fragments: std::sync::Arc<crate::fragment_cache::FragmentCache>,
     /// The global modules subscribed to the notifications a module raises through the server
@@ -76,6 +81,7 @@ impl Server {
             dispensed: Mutex::new(Vec::new()),
             threads: AtomicI32::new(0),
             fragments: Default::default(),
+            module_cache: Default::default(),
             trace_hub: trace_hub.clone(),
             trace: ComObj::new(http_trace_context_vtable::<TraceContext>(), TraceContext::new(Some(trace_hub))),
             global_targets: std::sync::OnceLock::new(),
@@ -120,6 +126,7 @@ impl Server {
     /// The worker stops: dispensed containers a module never released clean up their stored
     /// contexts too, and are reported.
     pub fn shutdown(&self) {
+        self.module_cache.clear();
         let monitors = std::mem::take(&mut *self.monitors.lock().unwrap_or_else(|e| e.into_inner()));
         let held = monitors.iter().filter(|m| m.inner().end()).count();
         if held > 0 {
@@ -279,6 +286,70 @@ impl HttpServer for Server {
             GlobalHandler::FileChange,
             provider.as_ptr::<IHttpEventProvider>(),
         );
+    }
+
+    /// GL_CACHE_OPERATION to the cache modules (global modules subscribed to it), in order,
+    /// with an ICacheProvider; when none returns GL_NOTIFICATION_HANDLED, the worker's own
+    /// cache does the operation on the records modules added. For CACHE_OPERATION_ADD,
+    /// `*ppCacheSpecificData` is the record to add (the cache takes a reference); for
+    /// CACHE_OPERATION_RETRIEVE it receives the record found, with a reference the caller gives
+    /// back with DereferenceCacheData, or NULL (S_OK) when there is none.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-docacheoperation-method
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cache-operation-enumeration
+    fn do_cache_operation(
+        &self,
+        operation: CACHE_OPERATION,
+        key: *mut IHttpCacheKey,
+        data: Out<'_, *mut IHttpCacheSpecificData>,
+        trace: *mut IHttpTraceContext,
+    ) -> HRESULT {
+        const METHOD: &str =
+            "IHttpServer::DoCacheOperation(CACHE_OPERATION, IHttpCacheKey*, IHttpCacheSpecificData**, IHttpTraceContext*)";
+        if key.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pCacheKey is NULL");
+            return E_INVALIDARG;
+        }
+        if !(CACHE_OPERATION_RETRIEVE..=CACHE_OPERATION_ENUM).contains(&operation) {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, format!("{operation} is not a CACHE_OPERATION"));
+            return E_INVALIDARG;
+        }
+        let adding = data.get().unwrap_or(core::ptr::null_mut());
+        if operation == CACHE_OPERATION_ADD && adding.is_null() {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                METHOD,
+                "CACHE_OPERATION_ADD needs the record to add in *ppCacheSpecificData",
+            );
+            return E_INVALIDARG;
+        }
+        let provider = ComObj::new(cache_provider_vtable::<CacheProvider>(), CacheProvider::new(operation, key, trace));
+        if operation == CACHE_OPERATION_ADD {
+            module_call::reference_cache_data(adding);
+            provider.inner().put_record(adding);
+        }
+        let handled = self.raise(
+            GL_CACHE_OPERATION,
+            "GL_CACHE_OPERATION",
+            GlobalHandler::CacheOperation,
+            provider.as_ptr::<IHttpEventProvider>(),
+        ) == GL_NOTIFICATION_HANDLED;
+        if !handled {
+            match operation {
+                CACHE_OPERATION_ADD => self.module_cache.add(adding),
+                CACHE_OPERATION_RETRIEVE => provider.inner().put_record(self.module_cache.retrieve(key)),
+                CACHE_OPERATION_DELETE => {
+                    self.module_cache.delete(key);
+                }
+                CACHE_OPERATION_FLUSH_PREFIX => {
+                    self.module_cache.flush_prefix(key);
+                }
+                _ => self.module_cache.enumerate(key),
+            }
+        }
+        if operation == CACHE_OPERATION_RETRIEVE {
+            data.set(provider.inner().take_record());
+        }
+        S_OK
     }
 
     /// The worker's trace context: events raised on it are not tied to a request.
