@@ -100,6 +100,7 @@ pub mod hresult {
     pub const ERROR_READ_FAULT: u32 = 30;
     pub const ERROR_HANDLE_EOF: u32 = 38;
     pub const ERROR_NOT_SUPPORTED: u32 = 50;
+    pub const ERROR_LOGON_FAILURE: u32 = 1326;
     pub const ERROR_INVALID_PARAMETER: u32 = 87;
     pub const ERROR_INSUFFICIENT_BUFFER: u32 = 122;
     pub const ERROR_INVALID_INDEX: u32 = 1413;

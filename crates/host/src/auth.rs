@@ -140,17 +140,23 @@ impl Authentication {
         Outcome::Finished
     }
 
+    /// A logon with a user name and password (IHttpServer2::GetToken): the configured user's
+    /// identity, as a Basic logon gives it.
+    pub fn logon(&self, name: &str, password: &str) -> Result<Arc<Identity>, String> {
+        match self.account(name) {
+            Some(account) if account.password == password => Ok(account.basic.clone()),
+            Some(_) => Err(format!("wrong password for `{name}`")),
+            None => Err(format!("no user `{name}`")),
+        }
+    }
+
     fn basic(&self, credentials: &str) -> Result<Arc<Identity>, String> {
         let decoded = base64::engine::general_purpose::STANDARD
             .decode(credentials)
             .map_err(|_| "the Basic credentials are not base64".to_string())?;
         let decoded = String::from_utf8_lossy(&decoded);
         let (name, password) = decoded.split_once(':').ok_or("the Basic credentials have no `:`")?;
-        match self.account(name) {
-            Some(account) if account.password == password => Ok(account.basic.clone()),
-            Some(_) => Err(format!("wrong password for `{name}`")),
-            None => Err(format!("no user `{name}`")),
-        }
+        self.logon(name, password)
     }
 
     fn windows(&self, credentials: &str) -> Result<Arc<Identity>, String> {

@@ -76,7 +76,7 @@ pub struct Worker {
     /// The site as `IHttpContext::GetSite` hands it out.
     site_object: Box<ComObj<crate::objects::site::SiteObject>>,
     pub(crate) site: Arc<Site>,
-    pub(crate) auth: Authentication,
+    pub(crate) auth: Arc<Authentication>,
     pub(crate) trace_level: crate::config::TraceLevel,
     /// How long a notification may stay pending.
     pub(crate) pending_timeout: std::time::Duration,
@@ -93,7 +93,7 @@ impl Worker {
     /// The worker comes in an `Arc` that it can reach from its own requests (child requests
     /// run the pipeline again from inside a module call).
     pub fn new(config: &Config, images: &[ModuleImage]) -> Result<Arc<Worker>, LoadError> {
-        let auth = Authentication::new(config, tokens());
+        let auth = Arc::new(Authentication::new(config, tokens()));
         let physical_path = config.resolve(&config.site.physical_path);
         let site = Arc::new(Site {
             name: config.site.name.clone(),
@@ -110,6 +110,7 @@ impl Worker {
         ));
         let application = Box::new(ComObj::new(http_application2_vtable::<Application>(), Application::new(&site)));
         let sink = Sink::new(crate::config::TraceLevel::Default);
+        server.inner().set_authentication(auth.clone());
         let mut modules = Vec::with_capacity(images.len());
         for image in images {
             modules.push(load(image, &server, &sink)?);

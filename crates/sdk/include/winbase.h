@@ -48,6 +48,15 @@
 #define WC_ERR_INVALID_CHARS            0x00000080
 #define WC_NO_BEST_FIT_CHARS            0x00000400
 
+#define LOGON32_LOGON_INTERACTIVE       2
+#define LOGON32_LOGON_NETWORK           3
+#define LOGON32_LOGON_BATCH             4
+#define LOGON32_LOGON_SERVICE           5
+#define LOGON32_LOGON_UNLOCK            7
+#define LOGON32_LOGON_NETWORK_CLEARTEXT 8
+#define LOGON32_LOGON_NEW_CREDENTIALS   9
+#define LOGON32_PROVIDER_DEFAULT        0
+
 #define GENERIC_READ                    0x80000000
 #define GENERIC_WRITE                   0x40000000
 #define GENERIC_EXECUTE                 0x20000000

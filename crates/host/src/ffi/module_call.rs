@@ -309,3 +309,17 @@ pub fn dereference_cache_data(data: *mut IHttpCacheSpecificData) {
     // SAFETY: as in `cache_data_key`; the caller gives back a reference it holds.
     naming_crashes(|| unsafe { ((*(*data).vtbl).dereference_cache_data)(data.cast()) })
 }
+
+/// `IHttpTokenKey`'s user name, password hash and logon method, on a key named `TOKEN`.
+pub fn token_key_fields(key: *mut IHttpCacheKey) -> (String, String, DWORD) {
+    let key = key.cast::<IHttpTokenKey>();
+    // SAFETY: a key named TOKEN is an IHttpTokenKey (httpcach.h): slots 5, 6 and 7.
+    naming_crashes(|| unsafe {
+        let v = &*(*key).vtbl;
+        (
+            read_wide((v.get_user_name)(key.cast())).unwrap_or_default(),
+            read_wide((v.get_password_hash)(key.cast())).unwrap_or_default(),
+            (v.get_logon_method)(key.cast()),
+        )
+    })
+}

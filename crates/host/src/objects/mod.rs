@@ -25,6 +25,7 @@ pub mod response;
 pub mod script_map;
 pub mod server;
 pub mod site;
+pub mod token_entry;
 pub mod trace_context;
 pub mod url_info;
 pub mod user;

@@ -7,6 +7,7 @@
 //! records, `module_cache.rs`), GetTraceContext (the worker's own trace context),
 //! NotifyCustomNotification, NotifyConfigurationChange and NotifyFileChange (the global
 //! notification, now, to its subscribers), RegisterFileChangeMonitor (`file_monitor.rs`),
+//! GetToken (IHttpServer2: a configured user's IHttpTokenEntry, `token_entry.rs`),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
 //! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
 //! Partial: GetAppPoolConfigFile. Diagnosed with the documented failure: AssociateWithThreadPool,
@@ -19,10 +20,11 @@ use super::file_monitor::FileMonitor;
 use super::generated::thunks::{
     cache_provider_vtable, dispensed_http_module_context_container_vtable, global_configuration_change_provider_vtable,
     global_file_change_provider_vtable, http_file_monitor_vtable, http_perf_counter_info_vtable,
-    http_trace_context_vtable, HttpServer, HttpServer2, HttpServer3,
+    http_token_entry_vtable, http_trace_context_vtable, HttpServer, HttpServer2, HttpServer3,
 };
 use super::global_providers::{ConfigurationChangeProvider, FileChangeProvider};
 use super::perf_counters::PerfCounters;
+use super::token_entry::{HostTokenEntry, HostTokenKey};
 use super::trace_context::{TraceContext, TraceHub};
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
@@ -55,6 +57,11 @@ pub struct Server {
     /// context, and the worker's own trace context (GetTraceContext).
     pub(crate) trace_hub: std::sync::Arc<TraceHub>,
     trace: ComObj<TraceContext>,
+    /// Who can log on (GetToken), set once the worker knows its users.
+    authentication: std::sync::OnceLock<std::sync::Arc<crate::auth::Authentication>>,
+    /// Every token entry GetToken handed out; boxed so each stays put, freed with the server.
+    #[allow(clippy::vec_box)]
+    token_entries: Mutex<Vec<Box<ComObj<HostTokenEntry>>>>,
     /// Records modules add with DoCacheOperation that no cache module took.
     module_cache: crate::module_cache::ModuleCache,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
@@ -82,11 +89,18 @@ impl Server {
             threads: AtomicI32::new(0),
             fragments: Default::default(),
             module_cache: Default::default(),
+            authentication: std::sync::OnceLock::new(),
+            token_entries: Mutex::new(Vec::new()),
             trace_hub: trace_hub.clone(),
             trace: ComObj::new(http_trace_context_vtable::<TraceContext>(), TraceContext::new(Some(trace_hub))),
             global_targets: std::sync::OnceLock::new(),
             monitors: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The users GetToken logs on.
+    pub fn set_authentication(&self, authentication: std::sync::Arc<crate::auth::Authentication>) {
+        let _ = self.authentication.set(authentication);
     }
 
     /// Records the global modules that receive the notifications modules raise through the
@@ -127,6 +141,15 @@ impl Server {
     /// contexts too, and are reported.
     pub fn shutdown(&self) {
         self.module_cache.clear();
+        let entries = std::mem::take(&mut *self.token_entries.lock().unwrap_or_else(|e| e.into_inner()));
+        let held: i64 = entries.iter().map(|e| e.inner().outstanding()).sum();
+        if held > 0 {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer2::GetToken(PCWSTR, PCWSTR, DWORD, IHttpTokenEntry**, PCWSTR, PSOCKADDR, IHttpTraceContext*)",
+                format!("{held} reference(s) to token entries were never released with DereferenceCacheData"),
+            );
+        }
         let monitors = std::mem::take(&mut *self.monitors.lock().unwrap_or_else(|e| e.into_inner()));
         let held = monitors.iter().filter(|m| m.inner().end()).count();
         if held > 0 {
@@ -634,6 +657,61 @@ impl HttpServer for Server {
 }
 
 impl HttpServer2 for Server {
+    /// Logs a configured user on with their password: an IHttpTokenEntry (the user's tokens
+    /// and SID, keyed by user, password hash and logon method) with one reference the module
+    /// gives back with DereferenceCacheData. An unknown user or a wrong password is
+    /// `HRESULT_FROM_WIN32(ERROR_LOGON_FAILURE)`; a logon method that is no LOGON32_LOGON_* value
+    /// is E_INVALIDARG. A name with a domain (`DOMAIN\user`) or `pszDefaultDomain` matches as
+    /// Basic authentication matches names.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver2-gettoken-method
+    fn get_token(
+        &self,
+        user: WStrArg<'_>,
+        password: WStrArg<'_>,
+        logon_method: DWORD,
+        out: Out<'_, *mut IHttpTokenEntry>,
+        _default_domain: WStrArg<'_>,
+        _address: PSOCKADDR,
+        _trace: *mut IHttpTraceContext,
+    ) -> HRESULT {
+        const METHOD: &str =
+            "IHttpServer2::GetToken(PCWSTR, PCWSTR, DWORD, IHttpTokenEntry**, PCWSTR, PSOCKADDR, IHttpTraceContext*)";
+        if out.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "ppTokenEntry is NULL");
+            return E_INVALIDARG;
+        }
+        out.set(core::ptr::null_mut());
+        let (Some(name), Some(secret)) = (user.to_string_lossy(), password.to_string_lossy()) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszUserName or pszPassword is NULL");
+            return E_INVALIDARG;
+        };
+        // LOGON32_LOGON_INTERACTIVE (2) ... LOGON32_LOGON_NEW_CREDENTIALS (9), without 6.
+        if !matches!(logon_method, 2..=5 | 7..=9) {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                METHOD,
+                format!("{logon_method} is no LOGON32_LOGON_* value"),
+            );
+            return E_INVALIDARG;
+        }
+        let Some(authentication) = self.authentication.get() else { return from_win32(ERROR_LOGON_FAILURE) };
+        match authentication.logon(&name, &secret) {
+            Ok(identity) => {
+                let entry = Box::new(ComObj::new(
+                    http_token_entry_vtable::<HostTokenEntry>(),
+                    HostTokenEntry::new(identity, HostTokenKey::new(&name, &secret, logon_method)),
+                ));
+                out.set(entry.as_ptr());
+                self.token_entries.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
+                S_OK
+            }
+            Err(why) => {
+                scope::diagnose(DiagnosticKind::Note, METHOD, format!("logon failed: {why}"));
+                from_win32(ERROR_LOGON_FAILURE)
+            }
+        }
+    }
+
     /// The path IIS would use for the pool's configuration, `<temp>/apppools/iissim/iissim.config`.
     /// Partial: iissim writes no file there; its configuration is the iissim TOML file.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver2-getapppoolconfigfile-method
