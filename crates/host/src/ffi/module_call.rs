@@ -323,3 +323,9 @@ pub fn token_key_fields(key: *mut IHttpCacheKey) -> (String, String, DWORD) {
         )
     })
 }
+
+/// `IHttpContext::GetUser` on a context the host made (the root of a child request).
+pub fn context_user(context: *mut IHttpContext) -> *mut IHttpUser {
+    // SAFETY: `context` is a live host context (a child's root outlives the child).
+    unsafe { ((*(*context).vtbl).get_user)(context.cast()) }
+}

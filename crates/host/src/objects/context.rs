@@ -549,7 +549,19 @@ fn tick_count() -> DWORD {
     crate::ffi::clock::tick_count64() as DWORD
 }
 
-impl HttpContext2 for Context {}
+impl HttpContext2 for Context {
+    /// The user of the original request: for a child request (CloneContext) the user of the
+    /// request the client sent, otherwise this request's user (NULL before authentication).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext2-getoriginaluser-method
+    fn get_original_user(&self) -> *mut IHttpUser {
+        let root = self.state.root.get();
+        if root.is_null() {
+            self.state.user.get()
+        } else {
+            module_call::context_user(root)
+        }
+    }
+}
 
 impl HttpContext3 for Context {
     /// The request's named container; its stored contexts get `CleanupStoredContext` when the

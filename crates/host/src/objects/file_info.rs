@@ -6,8 +6,8 @@
 //! GetLastModifiedString, GetVrPath, GetVrToken (NULL: no virtual directory credentials),
 //! GetModuleContextContainer, CheckIfFileHasChanged, ReferenceCacheData, DereferenceCacheData,
 //! ResetTTL, DecrementTTL, SetFlushed, GetFlushed and GetCacheKey (an IFileKey, `cache_key.rs`).
-//! Diagnosed: GetFileHandle (iissim hands out no Win32 file handles), GetHttpCacheAllowed,
-//! AccessCheck.
+//! GetHttpCacheAllowed (FALSE: no kernel cache). Partial: AccessCheck (the process's own
+//! access decides). Diagnosed: GetFileHandle (iissim hands out no Win32 file handles).
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpfileinfo-interface
 
 use super::cache_key::HostFileKey;
@@ -264,6 +264,23 @@ impl HttpFileInfo for FileInfo {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpfileinfo-getmodulecontextcontainer-method
     fn get_module_context_container(&self) -> *mut IHttpModuleContextContainer {
         self.container.as_ptr()
+    }
+
+    /// FALSE with 0 seconds: iissim has no kernel (HTTP.sys) cache, so no file is cached there.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpfileinfo-gethttpcacheallowed-method
+    fn get_http_cache_allowed(&self, seconds: Out<'_, DWORD>) -> BOOL {
+        seconds.set(0);
+        FALSE
+    }
+
+    /// S_OK when the file can be read now, else `HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED)`.
+    /// Partial: the file system's permissions for the iissim process decide; the token and SID are not used (no Windows ACLs).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpfileinfo-accesscheck-method
+    fn access_check(&self, _user_token: HANDLE, _user_sid: PSID) -> HRESULT {
+        match std::fs::File::open(&self.path) {
+            Ok(_) => S_OK,
+            Err(_) => from_win32(ERROR_ACCESS_DENIED),
+        }
     }
 
     /// Whether the file's size or last-write time differs from when it was read.

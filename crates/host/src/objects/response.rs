@@ -595,9 +595,10 @@ impl HttpResponse for Response {
         })
     }
 
-    /// Buffers memory chunks; completes synchronously even when asked for async.
+    /// Buffers the chunks (memory, file-handle and fragment-cache, with byte ranges). Every write
+    /// completes before the call returns, asynchronous or not: `*pfCompletionExpected` is FALSE,
+    /// which the page tells modules to check.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-writeentitychunks-method
-    /// Partial: HttpDataChunkFromMemory chunks only; file-handle and fragment-cache chunks get E_NOTIMPL and a diagnostic.
     fn write_entity_chunks(
         &self,
         chunks: Ptr<'_, HTTP_DATA_CHUNK>,
@@ -741,7 +742,6 @@ impl HttpResponse2 for Response {
     /// As `IHttpResponse::WriteEntityChunks`; the write completes synchronously, so the completion
     /// callback is not called and `pfCompletionExpected` is FALSE.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse2-writeentitychunks-method
-    /// Partial: HttpDataChunkFromMemory chunks only, as IHttpResponse::WriteEntityChunks.
     fn write_entity_chunks_with_callback(
         &self,
         chunks: Ptr<'_, HTTP_DATA_CHUNK>,

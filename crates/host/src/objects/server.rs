@@ -7,7 +7,7 @@
 //! records, `module_cache.rs`), GetTraceContext (the worker's own trace context),
 //! NotifyCustomNotification, NotifyConfigurationChange and NotifyFileChange (the global
 //! notification, now, to its subscribers), RegisterFileChangeMonitor (`file_monitor.rs`),
-//! GetToken (IHttpServer2: a configured user's IHttpTokenEntry, `token_entry.rs`),
+//! GetFileInfo (a file outside any request), GetToken (IHttpServer2: a configured user's IHttpTokenEntry, `token_entry.rs`),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
 //! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
 //! Partial: GetAppPoolConfigFile. Diagnosed with the documented failure: AssociateWithThreadPool,
@@ -16,10 +16,11 @@
 
 use super::cache_provider::CacheProvider;
 use super::containers::DispensedContainer;
+use super::file_info::FileInfo;
 use super::file_monitor::FileMonitor;
 use super::generated::thunks::{
     cache_provider_vtable, dispensed_http_module_context_container_vtable, global_configuration_change_provider_vtable,
-    global_file_change_provider_vtable, http_file_monitor_vtable, http_perf_counter_info_vtable,
+    global_file_change_provider_vtable, http_file_info_vtable, http_file_monitor_vtable, http_perf_counter_info_vtable,
     http_token_entry_vtable, http_trace_context_vtable, HttpServer, HttpServer2, HttpServer3,
 };
 use super::global_providers::{ConfigurationChangeProvider, FileChangeProvider};
@@ -62,6 +63,9 @@ pub struct Server {
     /// Every token entry GetToken handed out; boxed so each stays put, freed with the server.
     #[allow(clippy::vec_box)]
     token_entries: Mutex<Vec<Box<ComObj<HostTokenEntry>>>>,
+    /// Every file info GetFileInfo handed out; boxed so each stays put, freed with the server.
+    #[allow(clippy::vec_box)]
+    file_infos: Mutex<Vec<Box<ComObj<FileInfo>>>>,
     /// Records modules add with DoCacheOperation that no cache module took.
     module_cache: crate::module_cache::ModuleCache,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
@@ -89,6 +93,7 @@ impl Server {
             threads: AtomicI32::new(0),
             fragments: Default::default(),
             module_cache: Default::default(),
+            file_infos: Mutex::new(Vec::new()),
             authentication: std::sync::OnceLock::new(),
             token_entries: Mutex::new(Vec::new()),
             trace_hub: trace_hub.clone(),
@@ -141,6 +146,10 @@ impl Server {
     /// contexts too, and are reported.
     pub fn shutdown(&self) {
         self.module_cache.clear();
+        // Each reports references the module never gave back.
+        for file in std::mem::take(&mut *self.file_infos.lock().unwrap_or_else(|e| e.into_inner())) {
+            file.inner().end();
+        }
         let entries = std::mem::take(&mut *self.token_entries.lock().unwrap_or_else(|e| e.into_inner()));
         let held: i64 = entries.iter().map(|e| e.inner().outstanding()).sum();
         if held > 0 {
@@ -372,6 +381,61 @@ impl HttpServer for Server {
         if operation == CACHE_OPERATION_RETRIEVE {
             data.set(provider.inner().take_record());
         }
+        S_OK
+    }
+
+    /// The file at a physical path, outside any request: an IHttpFileInfo with one reference
+    /// the module gives back with DereferenceCacheData (references left at shutdown are
+    /// reported). No such file (or a folder) is `HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`. The
+    /// tokens, SID and change-notification path are not used: iissim reads the file as itself
+    /// and looks at it afresh on every call.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getfileinfo-method
+    fn get_file_info(
+        &self,
+        path: WStrArg<'_>,
+        _user_token: HANDLE,
+        _sid: PSID,
+        _change_path: WStrArg<'_>,
+        _change_token: HANDLE,
+        _cache: BOOL,
+        out: Out<'_, *mut IHttpFileInfo>,
+        _trace: *mut IHttpTraceContext,
+    ) -> HRESULT {
+        const METHOD: &str =
+            "IHttpServer::GetFileInfo(PCWSTR, HANDLE, PSID, PCWSTR, HANDLE, BOOL, IHttpFileInfo**, IHttpTraceContext*)";
+        if out.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "ppFileInfo is NULL");
+            return E_INVALIDARG;
+        }
+        out.set(core::ptr::null_mut());
+        let Some(path) = path.to_string_lossy() else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszPhysicalPath is NULL");
+            return E_INVALIDARG;
+        };
+        let path = path.replace('\\', "/");
+        let Some(info) = FileInfo::open(std::path::Path::new(&path), "") else {
+            return from_win32(ERROR_FILE_NOT_FOUND);
+        };
+        let file = Box::new(ComObj::new(http_file_info_vtable::<FileInfo>(), info));
+        crate::objects::generated::thunks::HttpCacheSpecificData::reference_cache_data(file.inner());
+        out.set(file.as_ptr());
+        self.file_infos.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        S_OK
+    }
+
+    /// Recorded on the trace; iissim has no kernel (HTTP.sys) response cache, so no response
+    /// for the URL is cached there and nothing stale can be served after the call.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-flushkernelcache-method
+    fn flush_kernel_cache(&self, url: WStrArg<'_>) -> HRESULT {
+        let Some(url) = url.to_string_lossy() else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::FlushKernelCache(PCWSTR)",
+                "pszUrl is NULL",
+            );
+            return E_INVALIDARG;
+        };
+        scope::record(TraceEvent::Host { what: format!("kernel cache flush of {url} (iissim has no kernel cache)") });
         S_OK
     }
 
