@@ -140,6 +140,11 @@ impl Authentication {
         Outcome::Finished
     }
 
+    /// The anonymous user's primary token, as a handle value (0 without one).
+    pub fn anonymous_token(&self) -> usize {
+        self.anonymous.as_ref().and_then(|a| a.primary_token).map_or(0, |t| t.as_handle() as usize)
+    }
+
     /// A logon with a user name and password (IHttpServer2::GetToken): the configured user's
     /// identity, as a Basic logon gives it.
     pub fn logon(&self, name: &str, password: &str) -> Result<Arc<Identity>, String> {

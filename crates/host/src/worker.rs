@@ -111,6 +111,7 @@ impl Worker {
         let application = Box::new(ComObj::new(http_application2_vtable::<Application>(), Application::new(&site)));
         let sink = Sink::new(crate::config::TraceLevel::Default);
         server.inner().set_authentication(auth.clone());
+        server.inner().set_worker_facts(config.site.id, auth.anonymous_token());
         let mut modules = Vec::with_capacity(images.len());
         for image in images {
             modules.push(load(image, &server, &sink)?);

@@ -10,8 +10,9 @@
 //! GetFileInfo (a file outside any request), GetToken (IHttpServer2: a configured user's IHttpTokenEntry, `token_entry.rs`),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
 //! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
+//! GetWorkerProcessSettings and GetWorkerProcessFramework (`wpf.rs`).
 //! Partial: GetAppPoolConfigFile. Diagnosed with the documented failure: AssociateWithThreadPool,
-//! GetAdminManager (NULL), GetWorkerProcessSettings, QueryRequestProperty. Every other method is
+//! GetAdminManager (NULL), QueryRequestProperty. Every other method is
 //! diagnosed.
 
 use super::cache_provider::CacheProvider;
@@ -66,6 +67,10 @@ pub struct Server {
     /// Every file info GetFileInfo handed out; boxed so each stays put, freed with the server.
     #[allow(clippy::vec_box)]
     file_infos: Mutex<Vec<Box<ComObj<FileInfo>>>>,
+    /// The worker-process framework (GetWorkerProcessFramework), made on first use from what
+    /// the worker told the server.
+    facts: std::sync::OnceLock<super::wpf::WorkerFacts>,
+    framework: std::sync::OnceLock<ComObj<super::wpf::Framework>>,
     /// Records modules add with DoCacheOperation that no cache module took.
     module_cache: crate::module_cache::ModuleCache,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
@@ -93,6 +98,8 @@ impl Server {
             threads: AtomicI32::new(0),
             fragments: Default::default(),
             module_cache: Default::default(),
+            facts: std::sync::OnceLock::new(),
+            framework: std::sync::OnceLock::new(),
             file_infos: Mutex::new(Vec::new()),
             authentication: std::sync::OnceLock::new(),
             token_entries: Mutex::new(Vec::new()),
@@ -101,6 +108,29 @@ impl Server {
             global_targets: std::sync::OnceLock::new(),
             monitors: Mutex::new(Vec::new()),
         }
+    }
+
+    /// What the worker-process framework reports: the site and the anonymous user's token.
+    pub fn set_worker_facts(&self, site_id: u32, anonymous_token: usize) {
+        let _ = self.facts.set(super::wpf::WorkerFacts {
+            app_pool_name: self.app_pool_name_text.clone(),
+            site_id,
+            anonymous_token,
+        });
+    }
+
+    fn framework(&self) -> &ComObj<super::wpf::Framework> {
+        self.framework.get_or_init(|| {
+            let facts = self.facts.get_or_init(|| super::wpf::WorkerFacts {
+                app_pool_name: self.app_pool_name_text.clone(),
+                site_id: 1,
+                anonymous_token: 0,
+            });
+            ComObj::new(
+                super::generated::wpframework_thunks::worker_process_framework_vtable::<super::wpf::Framework>(),
+                super::wpf::Framework::new(facts),
+            )
+        })
     }
 
     /// The users GetToken logs on.
@@ -576,17 +606,14 @@ impl HttpServer for Server {
         pointer
     }
 
-    /// Fails with E_NOTIMPL, diagnosed: iissim has no Windows Process Activation settings.
+    /// The worker's settings (IWpfSettings, `wpf.rs`), with a reference the module releases.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getworkerprocesssettings-method
-    /// Partial: always fails with E_NOTIMPL and a diagnostic.
     fn get_worker_process_settings(&self, settings: Out<'_, *mut IWpfSettings>) -> HRESULT {
-        settings.set(core::ptr::null_mut());
-        scope::diagnose(
-            DiagnosticKind::Unimplemented,
-            "IHttpServer::GetWorkerProcessSettings(IWpfSettings**)",
-            "iissim has no worker process framework settings",
-        );
-        E_NOTIMPL
+        if settings.is_null() {
+            return E_INVALIDARG;
+        }
+        settings.set(self.framework().inner().settings());
+        S_OK
     }
 
     /// A comma-separated list holds when every condition holds. Known: `integratedMode`
@@ -721,6 +748,18 @@ impl HttpServer for Server {
 }
 
 impl HttpServer2 for Server {
+    /// The worker-process framework (`wpf.rs`), with a reference the module releases.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver2-getworkerprocessframework-method
+    fn get_worker_process_framework(&self, out: Out<'_, *mut IWorkerProcessFramework>) -> HRESULT {
+        if out.is_null() {
+            return E_INVALIDARG;
+        }
+        let framework = self.framework();
+        super::generated::wpframework_thunks::WpfReferencedObject::add_ref(framework.inner());
+        out.set(framework.as_ptr());
+        S_OK
+    }
+
     /// Logs a configured user on with their password: an IHttpTokenEntry (the user's tokens
     /// and SID, keyed by user, password hash and logon method) with one reference the module
     /// gives back with DereferenceCacheData. An unknown user or a wrong password is
