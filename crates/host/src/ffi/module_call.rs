@@ -329,3 +329,18 @@ pub fn context_user(context: *mut IHttpContext) -> *mut IHttpUser {
     // SAFETY: `context` is a live host context (a child's root outlives the child).
     unsafe { ((*(*context).vtbl).get_user)(context.cast()) }
 }
+
+/// `IHttpContext::GetServerVariable(PCSTR, PCSTR*, DWORD*)` on a host context (a child's
+/// parent); `None` when it fails.
+pub fn context_server_variable(context: *mut IHttpContext, name: &str) -> Option<String> {
+    let name = std::ffi::CString::new(name).ok()?;
+    let mut value: PCSTR = std::ptr::null();
+    let mut len: DWORD = 0;
+    // SAFETY: `context` is a live host context; the value stays in its request's arena.
+    let hr = unsafe { ((*(*context).vtbl).get_server_variable)(context.cast(), name.as_ptr(), &mut value, &mut len) };
+    if hr < 0 || value.is_null() {
+        return None;
+    }
+    // SAFETY: the context wrote `len` bytes at `value`.
+    Some(String::from_utf8_lossy(unsafe { std::slice::from_raw_parts(value.cast::<u8>(), len as usize) }).into_owned())
+}

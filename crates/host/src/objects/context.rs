@@ -467,6 +467,14 @@ impl HttpContext for Context {
         file.as_ref().map_or(core::ptr::null_mut(), |f| f.as_ptr())
     }
 
+    /// There is nothing to cancel: iissim's sends and receives complete before the calls that
+    /// start them return. Recorded on the trace.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-cancelio-method
+    fn cancel_io(&self) -> HRESULT {
+        self.state.sink.record(crate::trace::TraceEvent::Host { what: "CancelIo: no pending I/O".into() });
+        S_OK
+    }
+
     /// The physical path of a site-relative URL, with the documented buffer protocol:
     /// `*pcbPhysicalPath` is the buffer's size in bytes; when the path (with its NUL) does not
     /// fit, or the buffer is NULL, it receives the size needed and the call fails with
@@ -564,6 +572,44 @@ impl HttpContext2 for Context {
 }
 
 impl HttpContext3 for Context {
+    /// Recorded on the trace: iissim's reads and writes complete before the calls return, so
+    /// a read and a write never wait on each other.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext3-enablefullduplex-method
+    fn enable_full_duplex(&self) {
+        self.state.sink.record(crate::trace::TraceEvent::Host { what: "full duplex enabled".into() });
+    }
+
+    /// A child request (CloneContext) takes the variable's value from its parent, as if set
+    /// with SetServerVariable. A variable the parent does not have, or a request without a
+    /// parent, fails with `HRESULT_FROM_WIN32(ERROR_INVALID_INDEX)` when `fFailIfNotExist` is
+    /// set and is S_OK otherwise.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext3-inheritservervariable-method
+    fn inherit_server_variable(&self, name: CStrArg<'_>, fail_if_missing: BOOL) -> HRESULT {
+        let Some(name) = name.to_str().filter(|n| !n.is_empty()) else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpContext3::InheritServerVariable(PCSTR, BOOL)",
+                "szName is NULL or empty",
+            );
+            return E_INVALIDARG;
+        };
+        let parent = self.state.parent.get();
+        let value = if parent.is_null() { None } else { module_call::context_server_variable(parent, &name) };
+        match value {
+            Some(value) => {
+                let upper = name.to_ascii_uppercase();
+                let mut variables = self.variables.borrow_mut();
+                match variables.iter_mut().find(|(n, _)| *n == upper) {
+                    Some(entry) => entry.1 = value,
+                    None => variables.push((upper, value)),
+                }
+                S_OK
+            }
+            None if fail_if_missing != FALSE => from_win32(ERROR_INVALID_INDEX),
+            None => S_OK,
+        }
+    }
+
     /// The request's named container; its stored contexts get `CleanupStoredContext` when the
     /// request ends.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext3-getnamedcontextcontainer-method

@@ -7,7 +7,8 @@
 //! GetCustomInterface (iissim has no custom interfaces: E_NOINTERFACE), IWpfSettings' DWORD,
 //! ULONGLONG, BOOL and HANDLE properties (IIS's application pool defaults, below),
 //! IWpfApplicationInfoUtil::GetApplicationPropertiesFromAppId, IWpfActions (recorded as notes:
-//! iissim neither recycles nor fails its worker). Partial: GetStringProperty (the pool name
+//! iissim neither recycles nor fails its worker), IWpfApplicationPreloadUtil (preload off, as
+//! IIS's default; failures recorded as notes). Partial: GetStringProperty (the pool name
 //! and CLR version; no file names).
 //!
 //! Settings: periodic restart after 1740 minutes (29 hours) and no request or memory limit,
@@ -17,8 +18,9 @@
 //! application pool's configuration gives them.
 
 use super::generated::wpframework_thunks::{
-    wpf_actions_vtable, wpf_application_info_util_vtable, wpf_settings_vtable, WorkerProcessFramework, WpfActions,
-    WpfApplicationInfoUtil, WpfReferencedObject, WpfSettings,
+    wpf_actions_vtable, wpf_application_info_util_vtable, wpf_application_preload_util_vtable, wpf_settings_vtable,
+    WorkerProcessFramework, WpfActions, WpfApplicationInfoUtil, WpfApplicationPreloadUtil, WpfReferencedObject,
+    WpfSettings,
 };
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
@@ -232,12 +234,56 @@ impl WpfActions for Actions {
     }
 }
 
+pub struct PreloadInfo {
+    references: References,
+}
+referenced!(PreloadInfo, "IWpfApplicationPreloadUtil");
+
+impl WpfApplicationPreloadUtil for PreloadInfo {
+    /// Preload is off for every application, IIS's default (`preloadEnabled="false"`): FALSE,
+    /// no type and no values. GL_APPLICATION_PRELOAD still reaches the modules that subscribe,
+    /// so a preloading module can be tested.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfapplicationpreloadutil-getapplicationpreloadinfo-method
+    fn get_application_preload_info(
+        &self,
+        _path: WStrArg<'_>,
+        enabled: Out<'_, BOOL>,
+        kind: Ptr<'_, BSTR>,
+        values: Out<'_, *mut SAFEARRAY>,
+    ) -> HRESULT {
+        if enabled.is_null() {
+            return E_INVALIDARG;
+        }
+        enabled.set(FALSE);
+        kind.write(core::ptr::null_mut());
+        values.set(core::ptr::null_mut());
+        S_OK
+    }
+
+    /// Recorded as a note with the application, the error and its text.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfapplicationpreloadutil-reportapplicationpreloadfailure-method
+    fn report_application_preload_failure(&self, path: WStrArg<'_>, hr: HRESULT, text: WStrArg<'_>) -> HRESULT {
+        scope::diagnose(
+            DiagnosticKind::Note,
+            "IWpfApplicationPreloadUtil::ReportApplicationPreloadFailure(PCWSTR, HRESULT, PCWSTR)",
+            format!(
+                "preload of {:?} failed: {} ({:?})",
+                path.to_string_lossy().unwrap_or_default(),
+                crate::error::describe_hresult(hr),
+                text.to_string_lossy().unwrap_or_default()
+            ),
+        );
+        S_OK
+    }
+}
+
 /// IWorkerProcessFramework and the objects it hands out.
 pub struct Framework {
     references: References,
     pub settings: ComObj<Settings>,
     info: ComObj<ApplicationInfo>,
     actions: ComObj<Actions>,
+    preload: ComObj<PreloadInfo>,
 }
 referenced!(Framework, "IWorkerProcessFramework");
 
@@ -258,6 +304,10 @@ impl Framework {
                 ApplicationInfo { references: References::default(), site_id: facts.site_id },
             ),
             actions: ComObj::new(wpf_actions_vtable::<Actions>(), Actions { references: References::default() }),
+            preload: ComObj::new(
+                wpf_application_preload_util_vtable::<PreloadInfo>(),
+                PreloadInfo { references: References::default() },
+            ),
         }
     }
 
@@ -269,9 +319,9 @@ impl Framework {
 }
 
 impl WorkerProcessFramework for Framework {
-    /// WPF_SETTINGS_ID, WPF_APPLICATION_INFO_UTIL_ID and WPF_ACTIONS_ID, each with a reference
-    /// the module releases; the configuration API, protocol-manager and preload interfaces are
-    /// E_NOINTERFACE (iissim has none).
+    /// WPF_SETTINGS_ID, WPF_APPLICATION_INFO_UTIL_ID, WPF_ACTIONS_ID and
+    /// WPF_APPLICATION_PRELOAD_INFO_UTIL_ID, each with a reference the module releases; the
+    /// configuration API and the protocol-manager interface are E_NOINTERFACE (iissim has none).
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iworkerprocessframework-getwpfinterface-method
     fn get_wpf_interface(&self, id: WPF_INTERFACE_ID_ENUM, out: Out<'_, PVOID>) -> HRESULT {
         if out.is_null() {
@@ -286,6 +336,10 @@ impl WorkerProcessFramework for Framework {
             WPF_ACTIONS_ID => {
                 self.actions.inner().references.add();
                 self.actions.as_ptr::<core::ffi::c_void>()
+            }
+            WPF_APPLICATION_PRELOAD_INFO_UTIL_ID => {
+                self.preload.inner().references.add();
+                self.preload.as_ptr::<core::ffi::c_void>()
             }
             _ => {
                 out.set(core::ptr::null_mut());
