@@ -256,3 +256,41 @@ fn rsca_queries_reach_global_modules() {
     let other = harness.worker().rsca_query("PMH_App_Domain_Enum_V1", "");
     assert!(!other.handled && other.output.is_empty());
 }
+
+/// IHttpServer::RecycleApplication asks for a recycle of the application named by its
+/// configuration path (IHttpApplication::GetAppConfigPath): before the next request, the
+/// application stops (GL_APPLICATION_STOP) and starts again (GL_APPLICATION_START); a path of no
+/// application recycles nothing and says so.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-recycleapplication-method
+#[test]
+fn recycle_application_restarts_the_application_before_the_next_request() {
+    let dir = scratch("global-recycle");
+    let log = dir.join("global.log");
+    let _ = std::fs::remove_file(&log);
+    let text = format!(
+        "[[modules]]\nname = \"GlobalCounter\"\nsources = [{:?}]\ndefines = [{:?}]\n",
+        fixture("global-counter/module.cpp"),
+        format!("GLOBAL_LOG=\"{}\"", log.display())
+    );
+    let config = Config::parse(&text, &dir.join("iissim.toml"), &dir).unwrap();
+    let harness = Harness::new(&config).unwrap();
+    assert_eq!(harness.get("/").send().header("X-App-Starts"), Some("1"));
+    harness.get("/recycle").send();
+    let after = harness.get("/").send();
+    assert_eq!(after.header("X-App-Starts"), Some("2"));
+    let trace = after.trace.render();
+    let stop = trace.find("GL_APPLICATION_STOP").expect("the application stops");
+    let start = trace.find("GL_APPLICATION_START").expect("and starts again");
+    assert!(
+        trace.contains("recycling the application MACHINE/WEBROOT/APPHOST/Default Web Site") && stop < start,
+        "{trace}"
+    );
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "GL_APPLICATION_STOP /LM/W3SVC/1/ROOT\n");
+
+    let harness = harness.strict(false);
+    harness.get("/recycle-other").send();
+    let next = harness.get("/").send();
+    assert_eq!(next.header("X-App-Starts"), Some("2"), "nothing recycled");
+    let [d] = next.diagnostics.as_slice() else { panic!("{:?}", next.diagnostics) };
+    assert!(d.message.contains("no application at \"MACHINE/WEBROOT/APPHOST/No Such Site\""), "{}", d.message);
+}

@@ -53,6 +53,7 @@ pub fn prepare(worker: &Worker, sink: Rc<Sink>, request: Request) -> Prepared {
 /// Runs one request from the client through the pipeline.
 pub fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_level);
+    worker.recycle_if_asked(&sink);
     worker.raise_file_changes(&sink);
     let prepared = prepare(worker, sink.clone(), request);
     execute(worker, &prepared, true);

@@ -3,7 +3,7 @@
 
 use crate::auth::Authentication;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::error::LoadError;
 use crate::exchange::{Request, Response};
 use crate::ffi::loader::Image;
@@ -111,7 +111,7 @@ impl Worker {
         let application = Box::new(ComObj::new(http_application2_vtable::<Application>(), Application::new(&site)));
         let sink = Sink::new(crate::config::TraceLevel::Default);
         server.inner().set_authentication(auth.clone());
-        server.inner().set_worker_facts(config.site.id, auth.anonymous_token());
+        server.inner().set_worker_facts(&site, auth.anonymous_token());
         let mut modules = Vec::with_capacity(images.len());
         for image in images {
             modules.push(load(image, &server, &sink)?);
@@ -193,6 +193,48 @@ impl Worker {
 
     /// GL_FILE_CHANGE for each file that changed under a directory a module watches
     /// (RegisterFileChangeMonitor), before the next request starts.
+    /// A recycle a module asked for (IHttpServer::RecycleApplication) happens before the next
+    /// request: GL_APPLICATION_STOP, the application's stored contexts cleaned up, then
+    /// GL_APPLICATION_START, on the trace of that request.
+    pub(crate) fn recycle_if_asked(&self, sink: &std::rc::Rc<Sink>) {
+        let Some(path) = self.server.inner().take_recycle() else { return };
+        let ours = format!("MACHINE/WEBROOT/APPHOST/{}", self.site.name);
+        if !path.trim_end_matches('/').eq_ignore_ascii_case(&ours) {
+            let _scope = scope::enter(sink, None, Some("RecycleApplication"));
+            scope::diagnose(
+                DiagnosticKind::Note,
+                "IHttpServer::RecycleApplication(PCWSTR)",
+                format!("no application at {path:?} (the site's is {ours:?}); nothing recycled"),
+            );
+            return;
+        }
+        sink.record(TraceEvent::Host { what: format!("recycling the application {ours}") });
+        let provider = ComObj::new(
+            http_application_provider_vtable::<HttpApplicationProvider>(),
+            HttpApplicationProvider::new(self.application.as_ptr()),
+        );
+        globals::raise(
+            &self.modules,
+            sink,
+            GL_APPLICATION_STOP,
+            "GL_APPLICATION_STOP",
+            GlobalHandler::ApplicationStop,
+            provider.as_ptr(),
+        );
+        {
+            let _scope = scope::enter(sink, None, Some("GL_APPLICATION_STOP"));
+            self.application.inner().end();
+        }
+        globals::raise(
+            &self.modules,
+            sink,
+            GL_APPLICATION_START,
+            "GL_APPLICATION_START",
+            GlobalHandler::ApplicationStart,
+            provider.as_ptr(),
+        );
+    }
+
     pub(crate) fn raise_file_changes(&self, sink: &std::rc::Rc<Sink>) {
         for (file, monitor) in self.server.inner().file_changes() {
             let provider = ComObj::new(

@@ -63,3 +63,80 @@ impl MetadataInfo for Metadata {
         self.container.as_ptr()
     }
 }
+
+/// `IReferencedMetadataInfo`: the configuration of a URL of a site outside any request
+/// (IHttpServer2::GetMetadata), with a reference count the module holds.
+///
+/// Real: ReferenceMetadata, DereferenceMetadata (counted; more dereferences than references
+/// are diagnosed; references left at shutdown are reported), and IMetadataInfo's methods as for
+/// a request's URL.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ireferencedmetadatainfo-interface
+pub struct ReferencedMetadata {
+    meta_path: Vec<WCHAR>,
+    vr_path: Vec<WCHAR>,
+    container: ComObj<ModuleContainer>,
+    references: std::sync::atomic::AtomicI64,
+}
+
+impl ReferencedMetadata {
+    /// The metadata of `url` in site `site_name`, whose root folder is `root`; one reference.
+    pub fn new(site_name: &str, url: &str, root: &str) -> Self {
+        let url = if url.starts_with('/') { url.to_string() } else { format!("/{url}") };
+        ReferencedMetadata {
+            meta_path: crate::wide::to_wide(&format!(
+                "MACHINE/WEBROOT/APPHOST/{site_name}{}",
+                url.trim_end_matches('/')
+            )),
+            vr_path: crate::wide::to_wide(root),
+            container: ComObj::new(
+                http_module_context_container_vtable::<ModuleContainer>(),
+                ModuleContainer::default(),
+            ),
+            references: std::sync::atomic::AtomicI64::new(1),
+        }
+    }
+
+    /// The worker stops: stored contexts are cleaned up; the references the module still holds.
+    pub fn end(&self) -> i64 {
+        self.container.inner().end();
+        self.references.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
+impl MetadataInfo for ReferencedMetadata {
+    fn get_meta_path(&self) -> PCWSTR {
+        self.meta_path.as_ptr()
+    }
+
+    fn get_vr_path(&self) -> PCWSTR {
+        self.vr_path.as_ptr()
+    }
+
+    fn get_vr_token(&self) -> *mut IHttpTokenEntry {
+        core::ptr::null_mut()
+    }
+
+    fn get_module_context_container(&self) -> *mut IHttpModuleContextContainer {
+        self.container.as_ptr()
+    }
+}
+
+impl super::generated::thunks::ReferencedMetadataInfo for ReferencedMetadata {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ireferencedmetadatainfo-referencemetadata-method
+    fn reference_metadata(&self) {
+        self.references.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ireferencedmetadatainfo-dereferencemetadata-method
+    fn dereference_metadata(&self) {
+        use std::sync::atomic::Ordering;
+        if self.references.fetch_sub(1, Ordering::AcqRel) <= 0 {
+            self.references.fetch_add(1, Ordering::AcqRel);
+            crate::scope::diagnose(
+                crate::diagnostics::DiagnosticKind::ContractViolation,
+                "IReferencedMetadataInfo::DereferenceMetadata()",
+                "more DereferenceMetadata calls than references",
+            );
+        }
+    }
+}

@@ -7,7 +7,8 @@
 //! records, `module_cache.rs`), GetTraceContext (the worker's own trace context),
 //! NotifyCustomNotification, NotifyConfigurationChange and NotifyFileChange (the global
 //! notification, now, to its subscribers), RegisterFileChangeMonitor (`file_monitor.rs`),
-//! GetFileInfo (a file outside any request), GetToken (IHttpServer2: a configured user's IHttpTokenEntry, `token_entry.rs`),
+//! GetMetadata (IHttpServer2: a URL's configuration outside any request), RecycleApplication
+//! (before the next request), GetFileInfo (a file outside any request), GetToken (IHttpServer2: a configured user's IHttpTokenEntry, `token_entry.rs`),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
 //! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
 //! GetWorkerProcessSettings and GetWorkerProcessFramework (`wpf.rs`).
@@ -71,6 +72,11 @@ pub struct Server {
     /// the worker told the server.
     facts: std::sync::OnceLock<super::wpf::WorkerFacts>,
     framework: std::sync::OnceLock<ComObj<super::wpf::Framework>>,
+    /// The configuration path RecycleApplication named, until the next request recycles it.
+    recycle: Mutex<Option<String>>,
+    /// Every metadata object GetMetadata handed out; freed with the server.
+    #[allow(clippy::vec_box)]
+    metadata: Mutex<Vec<Box<ComObj<super::metadata::ReferencedMetadata>>>>,
     /// Records modules add with DoCacheOperation that no cache module took.
     module_cache: crate::module_cache::ModuleCache,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
@@ -98,6 +104,8 @@ impl Server {
             threads: AtomicI32::new(0),
             fragments: Default::default(),
             module_cache: Default::default(),
+            metadata: Mutex::new(Vec::new()),
+            recycle: Mutex::new(None),
             facts: std::sync::OnceLock::new(),
             framework: std::sync::OnceLock::new(),
             file_infos: Mutex::new(Vec::new()),
@@ -111,10 +119,12 @@ impl Server {
     }
 
     /// What the worker-process framework reports: the site and the anonymous user's token.
-    pub fn set_worker_facts(&self, site_id: u32, anonymous_token: usize) {
+    pub fn set_worker_facts(&self, site: &crate::site::Site, anonymous_token: usize) {
         let _ = self.facts.set(super::wpf::WorkerFacts {
             app_pool_name: self.app_pool_name_text.clone(),
-            site_id,
+            site_id: site.id,
+            site_name: site.name.clone(),
+            site_root: site.root.clone(),
             anonymous_token,
         });
     }
@@ -124,6 +134,8 @@ impl Server {
             let facts = self.facts.get_or_init(|| super::wpf::WorkerFacts {
                 app_pool_name: self.app_pool_name_text.clone(),
                 site_id: 1,
+                site_name: String::new(),
+                site_root: String::new(),
                 anonymous_token: 0,
             });
             ComObj::new(
@@ -131,6 +143,11 @@ impl Server {
                 super::wpf::Framework::new(facts),
             )
         })
+    }
+
+    /// The application a module asked to recycle, once.
+    pub fn take_recycle(&self) -> Option<String> {
+        self.recycle.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
     /// The users GetToken logs on.
@@ -176,6 +193,15 @@ impl Server {
     /// contexts too, and are reported.
     pub fn shutdown(&self) {
         self.module_cache.clear();
+        let metadata = std::mem::take(&mut *self.metadata.lock().unwrap_or_else(|e| e.into_inner()));
+        let held: i64 = metadata.iter().map(|m| m.inner().end()).sum();
+        if held > 0 {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer2::GetMetadata(PCWSTR, PCWSTR, IReferencedMetadataInfo**)",
+                format!("{held} reference(s) to metadata were never released with DereferenceMetadata"),
+            );
+        }
         // Each reports references the module never gave back.
         for file in std::mem::take(&mut *self.file_infos.lock().unwrap_or_else(|e| e.into_inner())) {
             file.inner().end();
@@ -451,6 +477,25 @@ impl HttpServer for Server {
         out.set(file.as_ptr());
         self.file_infos.lock().unwrap_or_else(|e| e.into_inner()).push(file);
         S_OK
+    }
+
+    /// Asks for a recycle of the application at the configuration path (IHttpApplication's
+    /// GetAppConfigPath): before the next request, GL_APPLICATION_STOP, the application's stored
+    /// contexts cleaned up, GL_APPLICATION_START. Another path is recorded as a note.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-recycleapplication-method
+    fn recycle_application(&self, path: WStrArg<'_>) {
+        let Some(path) = path.to_string_lossy() else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpServer::RecycleApplication(PCWSTR)",
+                "pszAppConfigPath is NULL",
+            );
+            return;
+        };
+        scope::record(TraceEvent::Host {
+            what: format!("recycle of {path} asked; it happens before the next request"),
+        });
+        *self.recycle.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
     }
 
     /// Recorded on the trace; iissim has no kernel (HTTP.sys) response cache, so no response
@@ -748,6 +793,33 @@ impl HttpServer for Server {
 }
 
 impl HttpServer2 for Server {
+    /// The configuration of a URL of the site, outside any request, with one reference the
+    /// module gives back with DereferenceMetadata. Another site is
+    /// `HRESULT_FROM_WIN32(ERROR_NOT_FOUND)`.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver2-getmetadata-method
+    fn get_metadata(&self, site: WStrArg<'_>, url: WStrArg<'_>, out: Out<'_, *mut IReferencedMetadataInfo>) -> HRESULT {
+        const METHOD: &str = "IHttpServer2::GetMetadata(PCWSTR, PCWSTR, IReferencedMetadataInfo**)";
+        if out.is_null() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "ppMetadataInfo is NULL");
+            return E_INVALIDARG;
+        }
+        out.set(core::ptr::null_mut());
+        let (Some(site), Some(url)) = (site.to_string_lossy(), url.to_string_lossy()) else {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszSiteName or pszUrl is NULL");
+            return E_INVALIDARG;
+        };
+        let Some(facts) = self.facts.get().filter(|f| f.site_name.eq_ignore_ascii_case(&site)) else {
+            return from_win32(ERROR_NOT_FOUND);
+        };
+        let metadata = Box::new(ComObj::new(
+            super::generated::thunks::referenced_metadata_info_vtable::<super::metadata::ReferencedMetadata>(),
+            super::metadata::ReferencedMetadata::new(&facts.site_name, &url, &facts.site_root),
+        ));
+        out.set(metadata.as_ptr());
+        self.metadata.lock().unwrap_or_else(|e| e.into_inner()).push(metadata);
+        S_OK
+    }
+
     /// The worker-process framework (`wpf.rs`), with a reference the module releases.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver2-getworkerprocessframework-method
     fn get_worker_process_framework(&self, out: Out<'_, *mut IWorkerProcessFramework>) -> HRESULT {

@@ -72,6 +72,9 @@ macro_rules! referenced {
 pub struct WorkerFacts {
     pub app_pool_name: String,
     pub site_id: u32,
+    pub site_name: String,
+    /// The site's root folder.
+    pub site_root: String,
     /// The anonymous user's primary token (a synthetic handle value), when anonymous access
     /// is on with a token; 0 otherwise.
     pub anonymous_token: usize,
