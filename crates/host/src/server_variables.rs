@@ -94,7 +94,8 @@ pub fn lookup(state: &RequestState, name: &str) -> Option<String> {
     let local = state.local.as_socket();
     let remote = state.remote.as_socket();
     let value = match upper.as_str() {
-        "URL" | "SCRIPT_NAME" | "PATH_INFO" => request.path.clone(),
+        "SCRIPT_NAME" => state.mapped_script_name.borrow().clone().unwrap_or_else(|| request.path.clone()),
+        "URL" | "PATH_INFO" => request.path.clone(),
         "CACHE_URL" => format!("http://{}{}", state.site.server_name, request.raw_target),
         "QUERY_STRING" => request.query.clone(),
         "REQUEST_METHOD" | "HTTP_METHOD" => request.method.clone(),

@@ -199,6 +199,11 @@ pub struct RequestState {
     /// the module gave the clone back with ReleaseClonedContext.
     pub root: Cell<*mut IHttpContext>,
     pub released: Cell<bool>,
+    /// What RQ_MAP_REQUEST_HANDLER's IMapHandlerProvider set: the script name (SCRIPT_NAME,
+    /// GetScriptName), the handler mapping (GetScriptMap) and the file (GetFileInfo).
+    pub mapped_script_name: RefCell<Option<String>>,
+    pub mapped_script_map: Cell<*mut iissim_abi::IScriptMapInfo>,
+    pub mapped_file_info: Cell<*mut iissim_abi::IHttpFileInfo>,
     pub user_given: Cell<bool>,
     /// When the request arrived, as `GetTickCount64` counts (IHttpContext4::GetRequestStartTime).
     pub started_ticks: u64,
@@ -264,6 +269,9 @@ impl RequestState {
             depth: Cell::new(0),
             root: Cell::new(std::ptr::null_mut()),
             released: Cell::new(false),
+            mapped_script_name: RefCell::new(None),
+            mapped_script_map: Cell::new(std::ptr::null_mut()),
+            mapped_file_info: Cell::new(std::ptr::null_mut()),
             user_given: Cell::new(false),
         }
     }

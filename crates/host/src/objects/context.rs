@@ -430,7 +430,8 @@ impl HttpContext for Context {
     /// The URL path of the script (SCRIPT_NAME), in request memory.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getscriptname-method
     fn get_script_name(&self, len: Out<'_, DWORD>) -> PCWSTR {
-        let url = self.state.request.borrow().path.clone();
+        let mapped = self.state.mapped_script_name.borrow().clone();
+        let url = mapped.unwrap_or_else(|| self.state.request.borrow().path.clone());
         self.request_wstr(&url, &len)
     }
 
@@ -440,10 +441,43 @@ impl HttpContext for Context {
         self.get_physical_path(len)
     }
 
-    /// The `StaticFile` handler mapping for `*`, the only one iissim has.
+    /// The `StaticFile` handler mapping for `*`, the only one iissim has, unless a module set
+    /// another in RQ_MAP_REQUEST_HANDLER (IMapHandlerProvider::SetScriptMap).
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getscriptmap-method
     fn get_script_map(&self) -> *mut IScriptMapInfo {
-        self.script_map.as_ptr()
+        let mapped = self.state.mapped_script_map.get();
+        if mapped.is_null() {
+            self.script_map.as_ptr()
+        } else {
+            mapped
+        }
+    }
+
+    /// The handler mapping of a URL of the site: iissim's one mapping, `StaticFile` for `*`,
+    /// for every URL and verb. Another site is `HRESULT_FROM_WIN32(ERROR_NOT_FOUND)`.
+    /// Partial: fIgnoreWildcardMappings is not used (iissim has no wildcard script maps).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-maphandler-method
+    fn map_handler(
+        &self,
+        site_id: DWORD,
+        site_name: WStrArg<'_>,
+        url: WStrArg<'_>,
+        _verb: CStrArg<'_>,
+        out: Out<'_, *mut IScriptMapInfo>,
+        _ignore_wildcards: BOOL,
+    ) -> HRESULT {
+        const METHOD: &str = "IHttpContext::MapHandler(DWORD, PCWSTR, PCWSTR, PCSTR, IScriptMapInfo**, BOOL)";
+        if out.is_null() || url.units().is_none() {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pszUrl or ppScriptMap is NULL");
+            return E_INVALIDARG;
+        }
+        out.set(core::ptr::null_mut());
+        let name_matches = site_name.to_string_lossy().is_none_or(|n| n.eq_ignore_ascii_case(&self.state.site.name));
+        if site_id != self.state.site.id || !name_matches {
+            return from_win32(ERROR_NOT_FOUND);
+        }
+        out.set(self.script_map.as_ptr());
+        S_OK
     }
 
     fn set_request_handled(&self) {
@@ -454,6 +488,10 @@ impl HttpContext for Context {
     /// file (a folder, or nothing). It lives until the request ends.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getfileinfo-method
     fn get_file_info(&self) -> *mut IHttpFileInfo {
+        let mapped = self.state.mapped_file_info.get();
+        if !mapped.is_null() {
+            return mapped;
+        }
         if let Some(file) = self.file_info.get() {
             return file.as_ref().map_or(core::ptr::null_mut(), |f| f.as_ptr());
         }

@@ -1,8 +1,8 @@
 //! The request-notification providers: `IHttpEventProvider`, `IAuthenticationProvider`,
 //! `IMapHandlerProvider`, `ISendResponseProvider`.
 //!
-//! Real: SetErrorStatus, SetUser, every ISendResponseProvider method. IMapHandlerProvider's
-//! own methods are diagnosed.
+//! Real: SetErrorStatus, SetUser, every ISendResponseProvider method, IMapHandlerProvider's
+//! SetScriptName, SetScriptMap and SetFileInfo.
 
 use super::generated::thunks::{
     AuthenticationProvider as AuthenticationProviderApi, HttpEventProvider,
@@ -99,7 +99,37 @@ impl HttpEventProvider for MapHandlerProvider {
     }
 }
 
-impl MapHandlerProviderApi for MapHandlerProvider {}
+impl MapHandlerProviderApi for MapHandlerProvider {
+    /// The request's script name from now on (SCRIPT_NAME and IHttpContext::GetScriptName):
+    /// `cchScriptName` characters, or up to the NUL when 0.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imaphandlerprovider-setscriptname-method
+    fn set_script_name(&self, name: crate::ffi::args::WStrArg<'_>, len: DWORD) -> HRESULT {
+        let units = if len > 0 { name.units_n(len as usize) } else { name.units() };
+        let Some(units) = units else {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IMapHandlerProvider::SetScriptName(PCWSTR, DWORD)",
+                "pszScriptName is NULL",
+            );
+            return from_win32(ERROR_INVALID_PARAMETER);
+        };
+        *self.state.mapped_script_name.borrow_mut() = Some(crate::wide::from_wide(units));
+        S_OK
+    }
+
+    /// The handler mapping IHttpContext::GetScriptMap returns from now on.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imaphandlerprovider-setscriptmap-method
+    fn set_script_map(&self, map: *mut IScriptMapInfo) {
+        self.state.mapped_script_map.set(map);
+    }
+
+    /// The file IHttpContext::GetFileInfo returns from now on (the module keeps it alive for
+    /// the request).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/imaphandlerprovider-setfileinfo-method
+    fn set_file_info(&self, file: *mut IHttpFileInfo) {
+        self.state.mapped_file_info.set(file);
+    }
+}
 
 /// The provider of RQ_SEND_RESPONSE: the send flags and the log data of the response going out.
 pub struct SendResponseProvider {
