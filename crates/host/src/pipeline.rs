@@ -113,6 +113,11 @@ pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
             GlobalHandler::PreBeginRequest,
             objects.pre_begin_request_provider.as_ptr(),
         );
+    if !failed && !handled {
+        // The URI cache looks the URL up before the request notifications.
+        let trace = crate::objects::generated::thunks::HttpContext::get_trace_context(objects.context.inner());
+        worker.uri_cache_lookup(state, trace);
+    }
     if failed {
         let mut response = state.response.borrow_mut();
         *response = Default::default();

@@ -305,6 +305,33 @@ impl Worker {
         self.server.inner().trace_hub.clone()
     }
 
+    /// The URI cache looks the request's URL up: GL_CACHE_OPERATION (CACHE_OPERATION_RETRIEVE,
+    /// an IUriKey) to the cache modules, when any subscribed. iissim keeps no URI records of
+    /// its own, so a record a listener sets is released when the lookup ends.
+    pub(crate) fn uri_cache_lookup(&self, state: &crate::state::RequestState, trace: *mut IHttpTraceContext) {
+        if !modules_subscribe(&self.modules, GL_CACHE_OPERATION) {
+            return;
+        }
+        let url = state.request.borrow().path.clone();
+        state.sink.record(TraceEvent::Host { what: format!("URI cache lookup of {url}") });
+        let key = ComObj::new(
+            crate::objects::generated::httpcach_thunks::uri_key_vtable::<crate::objects::cache_key::HostUriKey>(),
+            crate::objects::cache_key::HostUriKey::new(&url, &self.site.name, self.site.id),
+        );
+        let provider = ComObj::new(
+            crate::objects::generated::thunks::cache_provider_vtable::<crate::objects::cache_provider::CacheProvider>(),
+            crate::objects::cache_provider::CacheProvider::new(CACHE_OPERATION_RETRIEVE, key.as_ptr(), trace),
+        );
+        globals::raise(
+            &self.modules,
+            &state.sink,
+            GL_CACHE_OPERATION,
+            "GL_CACHE_OPERATION",
+            GlobalHandler::CacheOperation,
+            provider.as_ptr(),
+        );
+    }
+
     /// The fragment cache the server object keeps.
     pub(crate) fn fragments(&self) -> Arc<crate::fragment_cache::FragmentCache> {
         self.server.inner().fragments.clone()

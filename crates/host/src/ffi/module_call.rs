@@ -344,3 +344,13 @@ pub fn context_server_variable(context: *mut IHttpContext, name: &str) -> Option
     // SAFETY: the context wrote `len` bytes at `value`.
     Some(String::from_utf8_lossy(unsafe { std::slice::from_raw_parts(value.cast::<u8>(), len as usize) }).into_owned())
 }
+
+/// `IUriKey`'s URL and site id, on a key named `URI`.
+pub fn uri_key_fields(key: *mut IHttpCacheKey) -> (String, DWORD) {
+    let key = key.cast::<IUriKey>();
+    // SAFETY: a key named URI is an IUriKey (httpcach.h): slots 5 and 7.
+    naming_crashes(|| unsafe {
+        let v = &*(*key).vtbl;
+        (read_wide((v.get_url)(key.cast())).unwrap_or_default(), (v.get_site_id)(key.cast()))
+    })
+}
