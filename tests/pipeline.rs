@@ -294,3 +294,35 @@ fn recycle_application_restarts_the_application_before_the_next_request() {
     let [d] = next.diagnostics.as_slice() else { panic!("{:?}", next.diagnostics) };
     assert!(d.message.contains("no application at \"MACHINE/WEBROOT/APPHOST/No Such Site\""), "{}", d.message);
 }
+
+/// GL_APPLICATION_RESOLVE_MODULES: a global module adds request modules to the application
+/// (IHttpApplicationResolveModulesProvider::RegisterModule), which run for every request after
+/// the configured ones unless a priority (SetPriorityForRequestNotification) moves them; a
+/// module whose precondition does not hold is left out, a name already in use is refused.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplicationresolvemodulesprovider-registermodule-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplicationresolvemodulesprovider-setpriorityforrequestnotification-method
+#[test]
+fn global_modules_add_request_modules_when_the_application_resolves_them() {
+    let harness = Harness::from_config(fixture("resolve-modules/iissim.toml")).unwrap();
+    assert_eq!(
+        harness.worker().plan(),
+        "RQ_BEGIN_REQUEST: Added (HIGH), ResolveModules (MEDIUM)\nRQ_EXECUTE_REQUEST_HANDLER: ResolveModules (MEDIUM)\n"
+    );
+    let response = harness.get("/").send();
+    assert_eq!(response.header("X-Order"), Some("Added, Base"));
+    assert_eq!(
+        response.header("X-Resolve"),
+        // HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER) for the second `Added`,
+        // HRESULT_FROM_WIN32(ERROR_NOT_FOUND) for a module it never added.
+        Some("added 0x00000000, skipped 0x00000000, twice 0x80070057, priority 0x00000000, unknown module 0x80070490, application set")
+    );
+    let problems: Vec<String> = harness.worker().load_diagnostics().iter().map(|d| d.message.clone()).collect();
+    assert_eq!(
+        problems,
+        [
+            "`Skipped` left out: its precondition `classicMode` does not hold",
+            "a module named `Added` is already registered"
+        ]
+    );
+    assert!(harness.worker().lifecycle_trace().render().contains("module Added added to the application"));
+}

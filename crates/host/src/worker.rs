@@ -34,8 +34,9 @@ pub const SERVER_VERSION: DWORD = 10;
 /// One module as registered.
 pub struct LoadedModule {
     pub name: Arc<str>,
-    /// Dropped last: the objects above may point into the image.
-    image: Image,
+    /// Dropped last: the objects above may point into the image. None for a module another
+    /// module added (GL_APPLICATION_RESOLVE_MODULES), which lives in that module's image.
+    image: Option<Image>,
     registration: Box<ComObj<Registration>>,
     pub factory: Option<usize>,
     pub request_mask: DWORD,
@@ -147,6 +148,46 @@ impl Worker {
             GlobalHandler::ApplicationStart,
             provider.as_ptr(),
         );
+        // Modules may add request modules to the application (GL_APPLICATION_RESOLVE_MODULES).
+        if modules_subscribe(&modules, GL_APPLICATION_RESOLVE_MODULES) {
+            let resolve = ComObj::new(
+                crate::objects::generated::thunks::http_application_resolve_modules_provider_vtable::<
+                    crate::objects::global_providers::ResolveModulesProvider,
+                >(),
+                crate::objects::global_providers::ResolveModulesProvider::new(
+                    application.as_ptr(),
+                    modules.iter().map(|m| m.name.to_string()).collect(),
+                    crate::server_variables::APP_POOL_NAME,
+                ),
+            );
+            globals::raise(
+                &modules,
+                &sink,
+                GL_APPLICATION_RESOLVE_MODULES,
+                "GL_APPLICATION_RESOLVE_MODULES",
+                GlobalHandler::ResolveModules,
+                resolve.as_ptr(),
+            );
+            for added in resolve.inner().resolved.take() {
+                sink.record(TraceEvent::Host { what: format!("module {} added to the application", added.name) });
+                modules.push(LoadedModule {
+                    registration: Box::new(ComObj::new(
+                        http_module_registration_info2_vtable::<Registration>(),
+                        Registration::new(&added.name),
+                    )),
+                    name: Arc::from(added.name.as_str()),
+                    image: None,
+                    factory: Some(added.factory),
+                    request_mask: added.request_mask,
+                    post_mask: added.post_mask,
+                    global_module: None,
+                    global_mask: 0,
+                    request_priorities: added.priorities,
+                    post_priorities: Vec::new(),
+                    global_priorities: Vec::new(),
+                });
+            }
+        }
         let worker = Arc::new_cyclic(|this| Worker {
             this: this.clone(),
             modules,
@@ -445,7 +486,7 @@ fn load(image: &ModuleImage, server: &ComObj<Server>, sink: &std::rc::Rc<Sink>) 
     let registered = std::mem::take(&mut *registration.inner().registered.lock().unwrap_or_else(|e| e.into_inner()));
     Ok(LoadedModule {
         name,
-        image: loaded,
+        image: Some(loaded),
         registration,
         factory: registered.factory,
         request_mask: registered.request_mask,

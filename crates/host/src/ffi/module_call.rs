@@ -168,6 +168,7 @@ pub enum GlobalHandler {
     ApplicationPreload,
     RscaQuery,
     CacheOperation,
+    ResolveModules,
 }
 
 /// Calls one global notification handler; `provider` is the host object of the type it takes.
@@ -194,6 +195,7 @@ pub fn notify_global(
             GlobalHandler::ApplicationPreload => (v.on_global_application_preload)(this, provider.cast()),
             GlobalHandler::RscaQuery => (v.on_global_rsca_query)(this, provider.cast()),
             GlobalHandler::CacheOperation => (v.on_global_cache_operation)(this, provider.cast()),
+            GlobalHandler::ResolveModules => (v.on_global_application_resolve_modules)(this, provider.cast()),
         }
     })
 }

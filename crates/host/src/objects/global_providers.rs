@@ -2,11 +2,13 @@
 //! stop), `IPreBeginRequestProvider`, `IGlobalStopListeningProvider`,
 //! `IGlobalConfigurationChangeProvider`, `IGlobalFileChangeProvider`,
 //! `IGlobalThreadCleanupProvider`, `IGlobalTraceEventProvider`,
-//! `IGlobalApplicationPreloadProvider2`, `IGlobalRSCAQueryProvider`.
+//! `IGlobalApplicationPreloadProvider2`, `IGlobalRSCAQueryProvider`,
+//! `IHttpApplicationResolveModulesProvider`.
 //!
 //! Real: GetApplication, GetHttpContext, DrainRequestsGracefully, GetChangePath, GetFileName,
 //! GetFileMonitor, CreateContext and ExecuteRequest (preload requests through the whole
-//! pipeline), IsProcessRecycled, the RSCA query's function, parameters, output buffer and
+//! pipeline), IsProcessRecycled, RegisterModule and SetPriorityForRequestNotification
+//! (modules an application adds at GL_APPLICATION_RESOLVE_MODULES), the RSCA query's function, parameters, output buffer and
 //! result, GetTraceEvent, CheckSubscription, GetCurrentHttpRequestContext,
 //! SetErrorStatus (recorded).
 
@@ -18,7 +20,8 @@ use super::generated::thunks::{
     GlobalStopListeningProvider as GlobalStopListeningProviderApi,
     GlobalThreadCleanupProvider as GlobalThreadCleanupProviderApi,
     GlobalTraceEventProvider as GlobalTraceEventProviderApi, HttpApplicationProvider as HttpApplicationProviderApi,
-    HttpEventProvider, PreBeginRequestProvider as PreBeginRequestProviderApi,
+    HttpApplicationResolveModulesProvider as HttpApplicationResolveModulesProviderApi, HttpEventProvider,
+    PreBeginRequestProvider as PreBeginRequestProviderApi,
 };
 use crate::diagnostics::DiagnosticKind;
 use crate::scope;
@@ -430,5 +433,135 @@ impl GlobalRscaQueryProviderApi for RscaQueryProvider {
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iglobalrscaqueryprovider-setresult-method
     fn set_result(&self, len: DWORD, hr: HRESULT) {
         self.result.set(Some((len, hr)));
+    }
+}
+
+/// A request module a global module added in GL_APPLICATION_RESOLVE_MODULES.
+pub struct ResolvedModule {
+    pub name: String,
+    pub factory: usize,
+    pub request_mask: DWORD,
+    pub post_mask: DWORD,
+    pub priorities: Vec<(DWORD, super::registration::Priority)>,
+}
+
+/// GL_APPLICATION_RESOLVE_MODULES: the application, and the modules global modules add to it.
+pub struct ResolveModulesProvider {
+    /// The worker's application object (`IHttpApplication*`), which outlives the provider.
+    application: usize,
+    /// The names already taken (the configured modules').
+    taken: Vec<String>,
+    /// The app pool, for the modules' preconditions (as IHttpServer::SatisfiesPrecondition).
+    pool: String,
+    pub resolved: std::cell::RefCell<Vec<ResolvedModule>>,
+}
+
+impl ResolveModulesProvider {
+    pub fn new(application: *mut IHttpApplication, taken: Vec<String>, pool: &str) -> Self {
+        ResolveModulesProvider {
+            application: application as usize,
+            taken,
+            pool: pool.to_string(),
+            resolved: Default::default(),
+        }
+    }
+}
+
+impl HttpEventProvider for ResolveModulesProvider {
+    fn set_error_status(&self, error: HRESULT) {
+        global_error_status("IHttpEventProvider::SetErrorStatus(HRESULT)", error);
+    }
+}
+
+impl HttpApplicationProviderApi for ResolveModulesProvider {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplicationprovider-getapplication-method
+    fn get_application(&self) -> *mut IHttpApplication {
+        self.application as *mut IHttpApplication
+    }
+}
+
+impl HttpApplicationResolveModulesProviderApi for ResolveModulesProvider {
+    /// Adds a request module to the application, after the configured ones: its factory makes
+    /// an instance per request for the notifications given. A module whose precondition does
+    /// not hold is left out (S_OK, with a note), as IIS leaves out such configured modules; a
+    /// NULL factory or name, a name already in use, or no notification is
+    /// `HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER)`.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplicationresolvemodulesprovider-registermodule-method
+    fn register_module(
+        &self,
+        parent: HTTP_MODULE_ID,
+        factory: *mut IHttpModuleFactory,
+        name: crate::ffi::args::WStrArg<'_>,
+        _kind: crate::ffi::args::WStrArg<'_>,
+        precondition: crate::ffi::args::WStrArg<'_>,
+        request: DWORD,
+        post: DWORD,
+    ) -> HRESULT {
+        const METHOD: &str = "IHttpApplicationResolveModulesProvider::RegisterModule(HTTP_MODULE_ID, IHttpModuleFactory*, PCWSTR, PCWSTR, PCWSTR, DWORD, DWORD)";
+        let name = name.to_string_lossy().filter(|n| !n.is_empty());
+        let why = if parent.is_null() {
+            Some("parentModuleId is NULL".to_string())
+        } else if factory.is_null() {
+            Some("pModuleFactory is NULL".to_string())
+        } else if request == 0 && post == 0 {
+            Some("no request notification".to_string())
+        } else {
+            match &name {
+                None => Some("pszModuleName is NULL or empty".to_string()),
+                Some(n)
+                    if self.taken.iter().any(|t| t.eq_ignore_ascii_case(n))
+                        || self.resolved.borrow().iter().any(|r| r.name.eq_ignore_ascii_case(n)) =>
+                {
+                    Some(format!("a module named `{n}` is already registered"))
+                }
+                Some(_) => None,
+            }
+        };
+        if let Some(why) = why {
+            scope::diagnose(DiagnosticKind::ContractViolation, METHOD, why);
+            return from_win32(ERROR_INVALID_PARAMETER);
+        }
+        let name = name.unwrap_or_default();
+        let condition = precondition.to_string_lossy().unwrap_or_default();
+        if !condition.trim().is_empty() && !super::server::preconditions_hold(&self.pool, &condition) {
+            scope::diagnose(
+                DiagnosticKind::Note,
+                METHOD,
+                format!("`{name}` left out: its precondition `{condition}` does not hold"),
+            );
+            return S_OK;
+        }
+        self.resolved.borrow_mut().push(ResolvedModule {
+            name,
+            factory: factory as usize,
+            request_mask: request,
+            post_mask: post,
+            priorities: Vec::new(),
+        });
+        S_OK
+    }
+
+    /// The priority of a module added with RegisterModule for a request notification;
+    /// another module's name is `HRESULT_FROM_WIN32(ERROR_NOT_FOUND)`.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplicationresolvemodulesprovider-setpriorityforrequestnotification-method
+    fn set_priority_for_request_notification(
+        &self,
+        name: crate::ffi::args::WStrArg<'_>,
+        notification: DWORD,
+        alias: crate::ffi::args::WStrArg<'_>,
+    ) -> HRESULT {
+        const METHOD: &str =
+            "IHttpApplicationResolveModulesProvider::SetPriorityForRequestNotification(PCWSTR, DWORD, PCWSTR)";
+        let priority = match super::registration::Registration::priority(METHOD, alias) {
+            Ok(p) => p,
+            Err(hr) => return hr,
+        };
+        let name = name.to_string_lossy().unwrap_or_default();
+        let mut resolved = self.resolved.borrow_mut();
+        let Some(module) = resolved.iter_mut().find(|r| r.name.eq_ignore_ascii_case(&name)) else {
+            return from_win32(ERROR_NOT_FOUND);
+        };
+        module.priorities.push((notification, priority));
+        S_OK
     }
 }

@@ -35,7 +35,7 @@ impl Priority {
         }
     }
 
-    fn parse(alias: &str) -> Option<Priority> {
+    pub(crate) fn parse(alias: &str) -> Option<Priority> {
         Some(match alias {
             "FIRST" => Priority::First,
             "HIGH" => Priority::High,
@@ -76,7 +76,7 @@ impl Registration {
         self.registered.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn priority(method: &str, alias: WStrArg<'_>) -> Result<Priority, HRESULT> {
+    pub(crate) fn priority(method: &str, alias: WStrArg<'_>) -> Result<Priority, HRESULT> {
         let text = alias.to_string_lossy().unwrap_or_default();
         Priority::parse(&text).ok_or_else(|| {
             scope::diagnose(

@@ -238,21 +238,31 @@ impl Server {
     /// Whether one precondition (`integratedMode`, `bitness64`, ...) holds; `None` when iissim
     /// does not know it.
     fn precondition(&self, condition: &str) -> Option<bool> {
-        let condition = condition.trim();
-        if let Some(pools) = condition.strip_prefix("appPoolName=") {
-            return Some(pools.split(';').any(|p| p.trim().eq_ignore_ascii_case(&self.app_pool_name_text)));
-        }
-        Some(match condition.to_ascii_lowercase().as_str() {
-            "integratedmode" => true,
-            "isapimode" | "classicmode" => false,
-            "bitness64" => cfg!(target_pointer_width = "64"),
-            "bitness32" => cfg!(target_pointer_width = "32"),
-            // The pool runs as IIS 10's DefaultAppPool does: .NET CLR v4.0.
-            "runtimeversionv4.0" => true,
-            "runtimeversionv1.0" | "runtimeversionv1.1" | "runtimeversionv2.0" => false,
-            _ => return None,
-        })
+        precondition(&self.app_pool_name_text, condition)
     }
+}
+
+/// Whether one precondition holds in app pool `pool`; `None` when iissim does not know it.
+fn precondition(pool: &str, condition: &str) -> Option<bool> {
+    let condition = condition.trim();
+    if let Some(pools) = condition.strip_prefix("appPoolName=") {
+        return Some(pools.split(';').any(|p| p.trim().eq_ignore_ascii_case(pool)));
+    }
+    Some(match condition.to_ascii_lowercase().as_str() {
+        "integratedmode" => true,
+        "isapimode" | "classicmode" => false,
+        "bitness64" => cfg!(target_pointer_width = "64"),
+        "bitness32" => cfg!(target_pointer_width = "32"),
+        // The pool runs as IIS 10's DefaultAppPool does: .NET CLR v4.0.
+        "runtimeversionv4.0" => true,
+        "runtimeversionv1.0" | "runtimeversionv1.1" | "runtimeversionv2.0" => false,
+        _ => return None,
+    })
+}
+
+/// Whether every precondition of a comma-separated list holds (an unknown one does not).
+pub fn preconditions_hold(pool: &str, list: &str) -> bool {
+    list.split(',').filter(|c| !c.trim().is_empty()).all(|c| precondition(pool, c) == Some(true))
 }
 
 /// One interface family iissim implements: the uuids of its versions, oldest first. The object
