@@ -11,6 +11,7 @@
 //! - [`memory`]: reading module-owned structures (data chunks) the host must copy.
 //! - [`file_handles`]: reading file-handle data chunks through the module's SDK shim.
 //! - [`clock`]: the tick count the SDK shim's `GetTickCount64` uses.
+//! - [`protocol_manager`]: loading protocol-manager DLLs for their custom interfaces.
 //! - [`crash`]: the fault handler that names the module a crash happened in.
 #![allow(unsafe_code)]
 
@@ -24,5 +25,6 @@ pub mod host_services;
 pub mod loader;
 pub mod memory;
 pub mod module_call;
+pub mod protocol_manager;
 pub mod token_memory;
 pub mod trace_args;

@@ -89,7 +89,7 @@ pub fn notify(
 /// Runs a call into a module with the crash context armed (see `crash.rs`). The disarm is
 /// plain code, not a drop: when a C++ exception leaves the module it never runs, and the
 /// crash handler still names the module.
-fn naming_crashes<R>(call: impl FnOnce() -> R) -> R {
+pub(crate) fn naming_crashes<R>(call: impl FnOnce() -> R) -> R {
     let armed = crate::scope::arm_crash_context();
     let result = call();
     crate::scope::disarm_crash_context(armed);

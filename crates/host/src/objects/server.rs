@@ -11,7 +11,8 @@
 //! (before the next request), GetFileInfo (a file outside any request), GetToken (IHttpServer2: a configured user's IHttpTokenEntry, `token_entry.rs`),
 //! GetPerfCounterInfo, DispenseContainer, SatisfiesPrecondition, GetExtendedInterface (by
 //! version, and IHttpServer2's by GUID, which `HttpGetExtendedInterface` uses).
-//! GetWorkerProcessSettings and GetWorkerProcessFramework (`wpf.rs`).
+//! GetWorkerProcessSettings and GetWorkerProcessFramework (`wpf.rs`),
+//! GetProtocolManagerCustomInterface (`ffi/protocol_manager.rs`).
 //! Partial: GetAppPoolConfigFile. Diagnosed with the documented failure: AssociateWithThreadPool,
 //! GetAdminManager (NULL), QueryRequestProperty. Every other method is
 //! diagnosed.
@@ -77,6 +78,8 @@ pub struct Server {
     /// Every metadata object GetMetadata handed out; freed with the server.
     #[allow(clippy::vec_box)]
     metadata: Mutex<Vec<Box<ComObj<super::metadata::ReferencedMetadata>>>>,
+    /// The protocol managers modules asked for (GetProtocolManagerCustomInterface).
+    protocol_managers: std::sync::Arc<crate::ffi::protocol_manager::ProtocolManagers>,
     /// Records modules add with DoCacheOperation that no cache module took.
     module_cache: crate::module_cache::ModuleCache,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
@@ -104,6 +107,7 @@ impl Server {
             threads: AtomicI32::new(0),
             fragments: Default::default(),
             module_cache: Default::default(),
+            protocol_managers: Default::default(),
             metadata: Mutex::new(Vec::new()),
             recycle: Mutex::new(None),
             facts: std::sync::OnceLock::new(),
@@ -140,7 +144,7 @@ impl Server {
             });
             ComObj::new(
                 super::generated::wpframework_thunks::worker_process_framework_vtable::<super::wpf::Framework>(),
-                super::wpf::Framework::new(facts),
+                super::wpf::Framework::new(facts, self.protocol_managers.clone()),
             )
         })
     }
@@ -193,6 +197,7 @@ impl Server {
     /// contexts too, and are reported.
     pub fn shutdown(&self) {
         self.module_cache.clear();
+        self.protocol_managers.shutdown();
         let metadata = std::mem::take(&mut *self.metadata.lock().unwrap_or_else(|e| e.into_inner()));
         let held: i64 = metadata.iter().map(|m| m.inner().end()).sum();
         if held > 0 {
@@ -522,6 +527,27 @@ impl HttpServer for Server {
         };
         scope::record(TraceEvent::Host { what: format!("kernel cache flush of {url} (iissim has no kernel cache)") });
         S_OK
+    }
+
+    /// A custom interface of a protocol manager: the DLL is loaded once and its init function
+    /// (`GetProtocolManager` unless named) gets the worker-process framework (`wpf.rs`).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getprotocolmanagercustominterface-method
+    fn get_protocol_manager_custom_interface(
+        &self,
+        dll: WStrArg<'_>,
+        function: WStrArg<'_>,
+        id: DWORD,
+        out: Out<'_, PVOID>,
+    ) -> HRESULT {
+        super::wpf::protocol_manager_interface(
+            "IHttpServer::GetProtocolManagerCustomInterface(PCWSTR, PCWSTR, DWORD, PVOID*)",
+            &self.protocol_managers,
+            self.framework().as_ptr(),
+            dll,
+            function,
+            id,
+            out,
+        )
     }
 
     /// The worker's trace context: events raised on it are not tied to a request.

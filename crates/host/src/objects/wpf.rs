@@ -7,7 +7,8 @@
 //! GetCustomInterface (iissim has no custom interfaces: E_NOINTERFACE), IWpfSettings' DWORD,
 //! ULONGLONG, BOOL and HANDLE properties (IIS's application pool defaults, below),
 //! IWpfApplicationInfoUtil::GetApplicationPropertiesFromAppId, IWpfActions (recorded as notes:
-//! iissim neither recycles nor fails its worker), IWpfApplicationPreloadUtil (preload off, as
+//! iissim neither recycles nor fails its worker), IWpfExposeProtocolManagerCustomInterface
+//! (`ffi/protocol_manager.rs`), IWpfApplicationPreloadUtil (preload off, as
 //! IIS's default; failures recorded as notes). Partial: GetStringProperty (the pool name
 //! and CLR version; no file names).
 //!
@@ -18,14 +19,16 @@
 //! application pool's configuration gives them.
 
 use super::generated::wpframework_thunks::{
-    wpf_actions_vtable, wpf_application_info_util_vtable, wpf_application_preload_util_vtable, wpf_settings_vtable,
-    WorkerProcessFramework, WpfActions, WpfApplicationInfoUtil, WpfApplicationPreloadUtil, WpfReferencedObject,
+    wpf_actions_vtable, wpf_application_info_util_vtable, wpf_application_preload_util_vtable,
+    wpf_expose_protocol_manager_custom_interface_vtable, wpf_settings_vtable, WorkerProcessFramework, WpfActions,
+    WpfApplicationInfoUtil, WpfApplicationPreloadUtil, WpfExposeProtocolManagerCustomInterface, WpfReferencedObject,
     WpfSettings,
 };
 use super::ComObj;
 use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{Out, Ptr, WStrArg};
 use crate::ffi::module_call;
+use crate::ffi::protocol_manager::ProtocolManagers;
 use crate::scope;
 use iissim_abi::types::*;
 use iissim_abi::*;
@@ -52,22 +55,6 @@ impl References {
     }
 }
 
-macro_rules! referenced {
-    ($type:ty, $class:literal) => {
-        impl WpfReferencedObject for $type {
-            /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-addref-method
-            fn add_ref(&self) -> ULONG {
-                self.references.add()
-            }
-
-            /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-release-method
-            fn release(&self) -> ULONG {
-                self.references.release(concat!($class, "::Release()"))
-            }
-        }
-    };
-}
-
 /// What the worker tells the framework about itself.
 pub struct WorkerFacts {
     pub app_pool_name: String,
@@ -85,7 +72,18 @@ pub struct Settings {
     pool: Vec<WCHAR>,
     anonymous_token: usize,
 }
-referenced!(Settings, "IWpfSettings");
+
+impl WpfReferencedObject for Settings {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-addref-method
+    fn add_ref(&self) -> ULONG {
+        self.references.add()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-release-method
+    fn release(&self) -> ULONG {
+        self.references.release("IWpfSettings::Release()")
+    }
+}
 
 /// Copies `text` into a module's `PWSTR` buffer of `*pcch` characters, or says how many it needs.
 fn string_out(text: &[WCHAR], buffer: PWSTR, count: Out<'_, DWORD>) -> HRESULT {
@@ -177,7 +175,18 @@ pub struct ApplicationInfo {
     references: References,
     site_id: u32,
 }
-referenced!(ApplicationInfo, "IWpfApplicationInfoUtil");
+
+impl WpfReferencedObject for ApplicationInfo {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-addref-method
+    fn add_ref(&self) -> ULONG {
+        self.references.add()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-release-method
+    fn release(&self) -> ULONG {
+        self.references.release("IWpfApplicationInfoUtil::Release()")
+    }
+}
 
 impl WpfApplicationInfoUtil for ApplicationInfo {
     /// The application id `/LM/W3SVC/<site>/ROOT[/path]` (APPL_MD_PATH) gives the virtual path
@@ -209,7 +218,18 @@ impl WpfApplicationInfoUtil for ApplicationInfo {
 pub struct Actions {
     references: References,
 }
-referenced!(Actions, "IWpfActions");
+
+impl WpfReferencedObject for Actions {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-addref-method
+    fn add_ref(&self) -> ULONG {
+        self.references.add()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-release-method
+    fn release(&self) -> ULONG {
+        self.references.release("IWpfActions::Release()")
+    }
+}
 
 impl WpfActions for Actions {
     /// Recorded as a note: iissim does not recycle its worker.
@@ -240,7 +260,18 @@ impl WpfActions for Actions {
 pub struct PreloadInfo {
     references: References,
 }
-referenced!(PreloadInfo, "IWpfApplicationPreloadUtil");
+
+impl WpfReferencedObject for PreloadInfo {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-addref-method
+    fn add_ref(&self) -> ULONG {
+        self.references.add()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-release-method
+    fn release(&self) -> ULONG {
+        self.references.release("IWpfApplicationPreloadUtil::Release()")
+    }
+}
 
 impl WpfApplicationPreloadUtil for PreloadInfo {
     /// Preload is off for every application, IIS's default (`preloadEnabled="false"`): FALSE,
@@ -280,6 +311,85 @@ impl WpfApplicationPreloadUtil for PreloadInfo {
     }
 }
 
+/// The way to protocol managers' custom interfaces (WPF_EXPOSE_PROTOCOL_MANAGER_CUSTOM_INTERFACE_ID).
+pub struct ExposeProtocolManagers {
+    references: References,
+    managers: std::sync::Arc<ProtocolManagers>,
+    /// The framework that handed this object out (passed to a manager's init function).
+    framework: std::sync::atomic::AtomicPtr<IWorkerProcessFramework>,
+}
+
+impl WpfReferencedObject for ExposeProtocolManagers {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-addref-method
+    fn add_ref(&self) -> ULONG {
+        self.references.add()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-release-method
+    fn release(&self) -> ULONG {
+        self.references.release("IWpfExposeProtocolManagerCustomInterface::Release()")
+    }
+}
+
+/// Loads the protocol manager DLL (once), calls its init function (`GetProtocolManager`
+/// when NULL) with the framework, and asks the manager for the custom interface. A DLL that
+/// does not load is `HRESULT_FROM_WIN32(ERROR_MOD_NOT_FOUND)`, a missing init function
+/// `HRESULT_FROM_WIN32(ERROR_PROC_NOT_FOUND)`; the manager's own failures pass through. Each is
+/// diagnosed.
+pub fn protocol_manager_interface(
+    method: &str,
+    managers: &ProtocolManagers,
+    framework: *mut IWorkerProcessFramework,
+    dll: WStrArg<'_>,
+    function: WStrArg<'_>,
+    id: DWORD,
+    out: Out<'_, PVOID>,
+) -> HRESULT {
+    if out.is_null() {
+        scope::diagnose(DiagnosticKind::ContractViolation, method, "ppCustomInterface is NULL");
+        return E_INVALIDARG;
+    }
+    out.set(core::ptr::null_mut());
+    let Some(dll) = dll.to_string_lossy().filter(|d| !d.is_empty()) else {
+        scope::diagnose(DiagnosticKind::ContractViolation, method, "pProtocolManagerDll is NULL or empty");
+        return E_INVALIDARG;
+    };
+    let function = function.to_string_lossy().unwrap_or_else(|| "GetProtocolManager".to_string());
+    match managers.custom_interface(&dll.replace('\\', "/"), &function, framework, id) {
+        Ok(interface) => {
+            out.set(interface);
+            S_OK
+        }
+        Err((hr, why)) => {
+            if !why.is_empty() {
+                scope::diagnose(DiagnosticKind::ContractViolation, method, why);
+            }
+            hr
+        }
+    }
+}
+
+impl WpfExposeProtocolManagerCustomInterface for ExposeProtocolManagers {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfexposeprotocolmanagercustominterface-loadprotocolmanagerandgetcustominterface-method
+    fn load_protocol_manager_and_get_custom_interface(
+        &self,
+        dll: WStrArg<'_>,
+        function: WStrArg<'_>,
+        id: DWORD,
+        out: Out<'_, PVOID>,
+    ) -> HRESULT {
+        protocol_manager_interface(
+            "IWpfExposeProtocolManagerCustomInterface::LoadProtocolManagerAndGetCustomInterface(PCWSTR, PCWSTR, DWORD, PVOID*)",
+            &self.managers,
+            self.framework.load(std::sync::atomic::Ordering::Acquire),
+            dll,
+            function,
+            id,
+            out,
+        )
+    }
+}
+
 /// IWorkerProcessFramework and the objects it hands out.
 pub struct Framework {
     references: References,
@@ -287,11 +397,23 @@ pub struct Framework {
     info: ComObj<ApplicationInfo>,
     actions: ComObj<Actions>,
     preload: ComObj<PreloadInfo>,
+    expose: ComObj<ExposeProtocolManagers>,
 }
-referenced!(Framework, "IWorkerProcessFramework");
+
+impl WpfReferencedObject for Framework {
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-addref-method
+    fn add_ref(&self) -> ULONG {
+        self.references.add()
+    }
+
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iwpfreferencedobject-release-method
+    fn release(&self) -> ULONG {
+        self.references.release("IWorkerProcessFramework::Release()")
+    }
+}
 
 impl Framework {
-    pub fn new(facts: &WorkerFacts) -> Self {
+    pub fn new(facts: &WorkerFacts, managers: std::sync::Arc<ProtocolManagers>) -> Self {
         Framework {
             references: References::default(),
             settings: ComObj::new(
@@ -311,6 +433,14 @@ impl Framework {
                 wpf_application_preload_util_vtable::<PreloadInfo>(),
                 PreloadInfo { references: References::default() },
             ),
+            expose: ComObj::new(
+                wpf_expose_protocol_manager_custom_interface_vtable::<ExposeProtocolManagers>(),
+                ExposeProtocolManagers {
+                    references: References::default(),
+                    managers,
+                    framework: std::sync::atomic::AtomicPtr::new(core::ptr::null_mut()),
+                },
+            ),
         }
     }
 
@@ -322,9 +452,10 @@ impl Framework {
 }
 
 impl WorkerProcessFramework for Framework {
-    /// WPF_SETTINGS_ID, WPF_APPLICATION_INFO_UTIL_ID, WPF_ACTIONS_ID and
-    /// WPF_APPLICATION_PRELOAD_INFO_UTIL_ID, each with a reference the module releases; the
-    /// configuration API and the protocol-manager interface are E_NOINTERFACE (iissim has none).
+    /// WPF_SETTINGS_ID, WPF_APPLICATION_INFO_UTIL_ID, WPF_ACTIONS_ID,
+    /// WPF_EXPOSE_PROTOCOL_MANAGER_CUSTOM_INTERFACE_ID and WPF_APPLICATION_PRELOAD_INFO_UTIL_ID,
+    /// each with a reference the module releases; the configuration API is E_NOINTERFACE (iissim
+    /// has none).
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/iworkerprocessframework-getwpfinterface-method
     fn get_wpf_interface(&self, id: WPF_INTERFACE_ID_ENUM, out: Out<'_, PVOID>) -> HRESULT {
         if out.is_null() {
@@ -339,6 +470,14 @@ impl WorkerProcessFramework for Framework {
             WPF_ACTIONS_ID => {
                 self.actions.inner().references.add();
                 self.actions.as_ptr::<core::ffi::c_void>()
+            }
+            WPF_EXPOSE_PROTOCOL_MANAGER_CUSTOM_INTERFACE_ID => {
+                let expose = self.expose.inner();
+                expose
+                    .framework
+                    .store(ComObj::interface_of::<IWorkerProcessFramework>(self), std::sync::atomic::Ordering::Release);
+                expose.references.add();
+                self.expose.as_ptr::<core::ffi::c_void>()
             }
             WPF_APPLICATION_PRELOAD_INFO_UTIL_ID => {
                 self.preload.inner().references.add();
