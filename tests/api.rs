@@ -83,7 +83,10 @@ fn an_unimplemented_method_returns_the_failure_value_and_is_diagnosed() {
     assert_eq!(d.kind, DiagnosticKind::Unimplemented);
     assert_eq!(d.module.as_deref(), Some("ApiProbe"));
     assert_eq!(d.notification, Some("RQ_AUTHENTICATE_REQUEST (post)"));
-    assert_eq!(d.method, "IHttpRequest::NegotiateClientCertificate(BOOL, BOOL*)");
+    assert_eq!(
+        d.method,
+        "IHttpContext::GetServerVarChanges(DWORD, DWORD*, DWORD*, PCSTR**, PCWSTR**, DWORD*, DWORD**)"
+    );
 }
 
 #[test]
@@ -94,7 +97,7 @@ fn strict_mode_fails_the_request_naming_module_notification_and_method() {
         failure.to_string(),
         "strict mode: the request produced 1 diagnostic(s):\n  \
          unimplemented: module ApiProbe in RQ_AUTHENTICATE_REQUEST (post): \
-         IHttpRequest::NegotiateClientCertificate(BOOL, BOOL*): not implemented by iissim\n"
+         IHttpContext::GetServerVarChanges(DWORD, DWORD*, DWORD*, PCSTR**, PCWSTR**, DWORD*, DWORD**): not implemented by iissim\n"
     );
 }
 

@@ -25,6 +25,9 @@ struct Slot {
     completed: Option<Completed>,
     /// Problems seen on other threads, for the request's thread to report.
     problems: Vec<(&'static str, String)>,
+    /// Completions posted to a routine (IHttpContext3::PostCompletion): (routine address, bytes,
+    /// context), run on the request's thread when the notification returns.
+    routines: Vec<(usize, u32, usize)>,
 }
 
 /// The completion slot of one request.
@@ -57,6 +60,16 @@ impl Completion {
         let (mut slot, _) =
             self.ready.wait_timeout_while(slot, limit, |s| s.completed.is_none()).unwrap_or_else(|e| e.into_inner());
         slot.completed.take()
+    }
+
+    /// Queues a completion for a module's routine.
+    pub fn post_routine(&self, routine: usize, bytes: u32, context: usize) {
+        self.lock().routines.push((routine, bytes, context));
+    }
+
+    /// The routines posted since the last call, in order.
+    pub fn take_routines(&self) -> Vec<(usize, u32, usize)> {
+        std::mem::take(&mut self.lock().routines)
     }
 
     /// Problems other threads ran into since the last call.

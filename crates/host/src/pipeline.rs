@@ -274,6 +274,7 @@ fn deliver(
         let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
         module_call::notify(instance.object, if post { n.post } else { n.pre }, context, provider)
     };
+    run_posted_routines(state, instance, name);
     // RQ_NOTIFICATION_PENDING: wait for IndicateCompletion or PostCompletion, then go on with
     // the status it gives (OnAsyncCompletion's, for PostCompletion).
     while status == RQ_NOTIFICATION_PENDING {
@@ -327,6 +328,7 @@ fn deliver(
                 RQ_NOTIFICATION_FINISH_REQUEST
             }
         };
+        run_posted_routines(state, instance, name);
     }
     if events {
         state.sink.record(TraceEvent::ModuleEnd {
@@ -337,6 +339,24 @@ fn deliver(
         });
     }
     status
+}
+
+/// The completion routines a module posted (IHttpContext3::PostCompletion) while its
+/// notification ran, now that it returned: each on this thread, in order, in the module's scope.
+fn run_posted_routines(state: &RequestState, instance: &Instance<'_>, name: &'static str) {
+    loop {
+        let routines = state.completion.take_routines();
+        if routines.is_empty() {
+            return;
+        }
+        for (routine, bytes, context) in routines {
+            state
+                .sink
+                .record(TraceEvent::Host { what: format!("completion routine of {} ({bytes} bytes)", instance.name) });
+            let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
+            module_call::call_routine(routine, bytes, context);
+        }
+    }
 }
 
 /// Whether `module` has a deterministic notification after the current one (GetIsLastNotification):

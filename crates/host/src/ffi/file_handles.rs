@@ -57,11 +57,13 @@ pub fn read_range(handle: HANDLE, offset: u64, length: Option<u64>) -> Result<Ve
     if handle.is_null() {
         return Err(FileChunkError::UnknownHandle);
     }
-    let resolvers = RESOLVERS.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    // SAFETY: each resolver is an image's `iissim_file_descriptor`, which only compares the
-    // value with that image's own handle registry; the image stays loaded while the module
-    // that is calling the host runs.
+    // The lock stays held while the resolvers run: an image unregisters (under the same lock)
+    // before it is unloaded, so every resolver in the list is still mapped.
+    let resolvers = RESOLVERS.lock().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: each resolver is a loaded image's `iissim_file_descriptor`, which only compares
+    // the value with that image's own handle registry.
     let fd = resolvers.iter().map(|(_, resolve)| unsafe { resolve(handle) }).find(|fd| *fd >= 0);
+    drop(resolvers);
     let Some(fd) = fd else { return Err(FileChunkError::UnknownHandle) };
     // SAFETY: `fd` is open (the module's handle owns it for this call); dup gives the host a
     // descriptor of its own, closed when `owned` drops, so the module's stays untouched.

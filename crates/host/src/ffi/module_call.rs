@@ -356,3 +356,17 @@ pub fn uri_key_fields(key: *mut IHttpCacheKey) -> (String, DWORD) {
         (read_wide((v.get_url)(key.cast())).unwrap_or_default(), (v.get_site_id)(key.cast()))
     })
 }
+
+/// The address of a module's completion routine, to queue.
+pub fn routine_address(routine: LPOVERLAPPED_COMPLETION_ROUTINE) -> Option<usize> {
+    routine.map(|f| f as usize)
+}
+
+/// Calls a queued completion routine: `routine(NO_ERROR, bytes, (LPOVERLAPPED)context)`.
+pub fn call_routine(routine: usize, bytes: DWORD, context: usize) {
+    // SAFETY: `routine` is the address of the LPOVERLAPPED_COMPLETION_ROUTINE the module passed
+    // to IHttpContext3::PostCompletion (`routine_address`), in an image that is still loaded.
+    let routine: unsafe extern "C" fn(DWORD, DWORD, LPOVERLAPPED) = unsafe { std::mem::transmute(routine) };
+    // SAFETY: the module passed the routine and its context for exactly this call.
+    naming_crashes(|| unsafe { routine(0, bytes, context as LPOVERLAPPED) });
+}

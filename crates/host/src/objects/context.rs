@@ -505,6 +505,20 @@ impl HttpContext for Context {
         file.as_ref().map_or(core::ptr::null_mut(), |f| f.as_ptr())
     }
 
+    /// The deprecated way to newer context versions: HTTP_CONTEXT_INTERFACE_VERSION has no
+    /// values, so no version names an interface; E_NOINTERFACE and NULL, with a note that
+    /// HttpGetExtendedInterface (IHttpServer2::GetExtendedInterface) is the way (the context
+    /// object is every IHttpContext version at once).
+    fn get_extended_interface(&self, version: HTTP_CONTEXT_INTERFACE_VERSION, out: Out<'_, PVOID>) -> HRESULT {
+        out.set(core::ptr::null_mut());
+        scope::diagnose(
+            DiagnosticKind::Note,
+            "IHttpContext::GetExtendedInterface(HTTP_CONTEXT_INTERFACE_VERSION, PVOID*)",
+            format!("deprecated, and version {version} names no interface; use HttpGetExtendedInterface"),
+        );
+        E_NOINTERFACE
+    }
+
     /// There is nothing to cancel: iissim's sends and receives complete before the calls that
     /// start them return. Recorded on the trace.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-cancelio-method
@@ -610,6 +624,36 @@ impl HttpContext2 for Context {
 }
 
 impl HttpContext3 for Context {
+    /// Posts a completion to the routine: it runs with (NO_ERROR, `cbBytes`,
+    /// `pvCompletionContext` as the OVERLAPPED pointer), as IIS's thread pool runs the routine of
+    /// a posted completion. iissim runs it on the request's own thread as soon as the current
+    /// notification returns (so the routine may use the request's objects, deterministically),
+    /// not on a pool thread. It does not by itself end a pending notification: the routine does
+    /// that with PostCompletion(DWORD) or IndicateCompletion, as the module's own I/O
+    /// completions would.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext3-postcompletion-method
+    fn post_completion_with_routine(
+        &self,
+        bytes: DWORD,
+        routine: LPOVERLAPPED_COMPLETION_ROUTINE,
+        context: crate::ffi::args::Ptr<'_, c_void>,
+    ) -> HRESULT {
+        if routine.is_none() {
+            scope::diagnose(
+                DiagnosticKind::ContractViolation,
+                "IHttpContext3::PostCompletion(DWORD, LPOVERLAPPED_COMPLETION_ROUTINE, VOID*)",
+                "pfnCompletionRoutine is NULL",
+            );
+            return E_INVALIDARG;
+        }
+        self.state.sink.record(crate::trace::TraceEvent::Host {
+            what: format!("completion of {bytes} byte(s) posted to a routine"),
+        });
+        let Some(address) = module_call::routine_address(routine) else { return E_INVALIDARG };
+        self.state.completion.post_routine(address, bytes, context.as_raw() as usize);
+        S_OK
+    }
+
     /// Recorded on the trace: iissim's reads and writes complete before the calls return, so
     /// a read and a write never wait on each other.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext3-enablefullduplex-method

@@ -357,6 +357,19 @@ impl HttpRequest for Request {
         from_win32(ERROR_NOT_FOUND)
     }
 
+    /// E_FAIL, nothing pending: the connection has no TLS, so there is no client certificate
+    /// to negotiate (recorded as a note).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-negotiateclientcertificate-method
+    fn negotiate_client_certificate(&self, _is_async: BOOL, pending: Out<'_, BOOL>) -> HRESULT {
+        pending.set(FALSE);
+        scope::diagnose(
+            DiagnosticKind::Note,
+            "IHttpRequest::NegotiateClientCertificate(BOOL, BOOL*)",
+            "the connection has no TLS: there is no client certificate to negotiate",
+        );
+        E_FAIL
+    }
+
     fn get_site_id(&self) -> DWORD {
         self.state.site.id
     }
