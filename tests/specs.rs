@@ -24,3 +24,87 @@ fn fixture_specs() {
         }
     });
 }
+
+/// Every case of every fixture spec again over HTTP, through the hyper front end `iissim serve`
+/// uses: what a client can see (status, headers, body) must match the same expectations the
+/// in-process run checks. (Substatus, diagnostics, traces and snapshots are the harness's.)
+#[test]
+fn fixture_specs_over_http() {
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut paths = Vec::new();
+    for module in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/modules")).unwrap() {
+        let Ok(specs) = std::fs::read_dir(module.unwrap().path().join("specs")) else { continue };
+        paths.extend(specs.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")));
+    }
+    paths.sort();
+    for path in paths {
+        let spec = Spec::load(&path).unwrap();
+        let harness = iissim::Harness::from_config(spec.config_path()).unwrap();
+        let server = crate::common::Server::start(&spec.config_path());
+        for case in &spec.cases {
+            cases += 1;
+            let mut head = format!(
+                "{} {} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
+                case.request.method,
+                case.request.path,
+                case.request.body.len()
+            );
+            for (name, value) in &case.request.headers {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+            if let Some(user) = &case.request.user {
+                head.push_str(&format!("Authorization: {}\r\n", harness.worker().credentials_for(user).unwrap()));
+            }
+            head.push_str("\r\n");
+            head.push_str(&case.request.body);
+            let raw = crate::common::http_exchange(server.addr, &head);
+            let response = parse(&raw);
+            for failure in iissim::spec::run::check_wire(case, &response) {
+                failures.push(format!("{}/{}: {failure}", spec.display_name(), case.name));
+            }
+        }
+    }
+    assert!(cases > 50, "only {cases} cases found");
+    assert!(failures.is_empty(), "{} case(s) differ over HTTP:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// An HTTP/1.1 response as the spec checks see it (Content-Length or chunked body).
+fn parse(raw: &str) -> iissim::Response {
+    let (head, rest) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next().unwrap_or_default();
+    let mut parts = status_line.splitn(3, ' ');
+    let _version = parts.next();
+    let status = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let reason = parts.next().unwrap_or_default().to_string();
+    let headers: Vec<(String, String)> =
+        lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_string(), v.trim().to_string())).collect();
+    let chunked = headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("Transfer-Encoding") && v.contains("chunked"));
+    let body = if chunked { dechunk(rest) } else { rest.as_bytes().to_vec() };
+    iissim::Response {
+        method: String::new(),
+        url: String::new(),
+        site_id: 0,
+        status,
+        substatus: 0,
+        reason,
+        headers,
+        body,
+        trace: Default::default(),
+        diagnostics: Vec::new(),
+    }
+}
+
+fn dechunk(mut rest: &str) -> Vec<u8> {
+    let mut body = Vec::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(size) = usize::from_str_radix(size.split(';').next().unwrap_or("0").trim(), 16) else { break };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        body.extend_from_slice(&after.as_bytes()[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    body
+}
