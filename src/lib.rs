@@ -13,6 +13,7 @@ pub mod spec;
 
 pub use harness::{Harness, HarnessBuilder, RequestBuilder, StrictFailure};
 pub use iissim_host::config::TraceLevel;
+pub use iissim_host::exchange::ConnectionEnd;
 pub use iissim_host::{freb, Config, Diagnostic, DiagnosticKind, Request, Response, Trace, TraceEvent, Worker};
 
 use iissim_host::ModuleImage;

@@ -298,7 +298,9 @@ fn recycle_application_restarts_the_application_before_the_next_request() {
 /// GL_APPLICATION_RESOLVE_MODULES: a global module adds request modules to the application
 /// (IHttpApplicationResolveModulesProvider::RegisterModule), which run for every request after
 /// the configured ones unless a priority (SetPriorityForRequestNotification) moves them; a
-/// module whose precondition does not hold is left out, a name already in use is refused.
+/// module whose precondition does not hold is left out, a name already in use is refused. The
+/// configured module set a post-notification priority before subscribing (the plan shows it).
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpmoduleregistrationinfo2-setpriorityforpostrequestnotification-method
 /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplicationresolvemodulesprovider-registermodule-method
 /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpapplicationresolvemodulesprovider-setpriorityforrequestnotification-method
 #[test]
@@ -306,10 +308,11 @@ fn global_modules_add_request_modules_when_the_application_resolves_them() {
     let harness = Harness::from_config(fixture("resolve-modules/iissim.toml")).unwrap();
     assert_eq!(
         harness.worker().plan(),
-        "RQ_BEGIN_REQUEST: Added (HIGH), ResolveModules (MEDIUM)\nRQ_EXECUTE_REQUEST_HANDLER: ResolveModules (MEDIUM)\n"
+        "RQ_BEGIN_REQUEST: Added (HIGH), ResolveModules (MEDIUM)\nRQ_BEGIN_REQUEST (post): ResolveModules (LOW)\n\
+         RQ_EXECUTE_REQUEST_HANDLER: ResolveModules (MEDIUM)\n"
     );
     let response = harness.get("/").send();
-    assert_eq!(response.header("X-Order"), Some("Added, Base"));
+    assert_eq!(response.header("X-Order"), Some("Added, Base, post"));
     assert_eq!(
         response.header("X-Resolve"),
         // HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER) for the second `Added`,

@@ -80,3 +80,34 @@ fn cache_policy_defaults_and_setters() {
          kernel 2/30\n"
     );
 }
+
+/// SetNeedDisconnect: the response goes out and the connection closes after it
+/// (`Connection: close`). ResetConnection and CloseConnection ("closes the connection and sends a
+/// reset packet"): no response reaches the client.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-setneeddisconnect-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-resetconnection-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-closeconnection-method
+#[test]
+fn disconnects_and_resets_reach_the_connection() {
+    use iissim::ConnectionEnd;
+    let harness = harness();
+    let bye = harness.get("/disconnect").send();
+    assert_eq!((bye.connection, bye.header("Connection")), (ConnectionEnd::CloseAfterResponse, Some("close")));
+    assert_eq!(bye.body, b"goodbye\n");
+    for path in ["/reset", "/close"] {
+        assert_eq!(harness.get(path).send().connection, ConnectionEnd::Reset, "{path}");
+    }
+
+    let server = crate::common::Server::start(&fixture("response-api/iissim.toml"));
+    // A keep-alive request: the server still closes the connection after this response.
+    let raw = crate::common::http_exchange(server.addr, "GET /disconnect HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assert!(raw.starts_with("HTTP/1.1 200 OK\r\n") && raw.contains("\r\nConnection: close\r\n"), "{raw}");
+    assert!(raw.ends_with("goodbye\n"), "{raw}");
+    for path in ["/reset", "/close"] {
+        let raw = crate::common::http_exchange(
+            server.addr,
+            &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(raw, "", "{path}: no response");
+    }
+}

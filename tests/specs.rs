@@ -93,6 +93,7 @@ fn parse(raw: &str) -> iissim::Response {
         body,
         trace: Default::default(),
         diagnostics: Vec::new(),
+        connection: Default::default(),
     }
 }
 

@@ -53,6 +53,21 @@ pub struct Response {
     pub body: Vec<u8>,
     pub trace: Trace,
     pub diagnostics: Vec<Diagnostic>,
+    /// What happens to the client's connection after this response.
+    pub connection: ConnectionEnd,
+}
+
+/// What a module asked of the connection (IHttpResponse::SetNeedDisconnect, ResetConnection,
+/// CloseConnection).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ConnectionEnd {
+    /// The connection stays open for the next request, as HTTP/1.1 keeps it.
+    #[default]
+    KeepAlive,
+    /// The response goes out with `Connection: close`, then the connection closes.
+    CloseAfterResponse,
+    /// No response: the connection is reset.
+    Reset,
 }
 
 impl Response {

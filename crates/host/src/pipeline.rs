@@ -405,6 +405,15 @@ fn finish(state: &RequestState, sink: Rc<Sink>) -> Response {
     if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Length")) {
         headers.push(("Content-Length".into(), data.body.len().to_string()));
     }
+    let connection = if data.reset_connection || data.close_connection {
+        crate::exchange::ConnectionEnd::Reset
+    } else if data.need_disconnect {
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case("Connection"));
+        headers.push(("Connection".into(), "close".into()));
+        crate::exchange::ConnectionEnd::CloseAfterResponse
+    } else {
+        crate::exchange::ConnectionEnd::KeepAlive
+    };
     let trace = sink.take_trace();
     let diagnostics = trace
         .events
@@ -427,5 +436,6 @@ fn finish(state: &RequestState, sink: Rc<Sink>) -> Response {
         body: data.body,
         trace,
         diagnostics,
+        connection,
     }
 }

@@ -13,7 +13,6 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use iissim_host::{Request, Worker};
-use std::convert::Infallible;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -46,7 +45,8 @@ pub async fn serve(
             // IIS writes header names in their usual capitalisation; hyper would write lower case.
             http.title_case_headers(true);
             if let Err(e) = http.serve_connection(TokioIo::new(stream), service).await {
-                if !e.is_incomplete_message() {
+                // A module's ResetConnection/CloseConnection is not an error of the connection.
+                if !e.is_incomplete_message() && !e.to_string().contains("the module reset the connection") {
                     eprintln!("iissim: connection from {remote}: {e}");
                 }
             }
@@ -86,7 +86,7 @@ async fn handle(
     request: hyper::Request<Incoming>,
     remote: SocketAddr,
     local: SocketAddr,
-) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+) -> Result<hyper::Response<Full<Bytes>>, std::io::Error> {
     let (parts, body) = request.into_parts();
     let body = if hyper::body::Body::is_end_stream(&body) {
         Vec::new()
@@ -118,6 +118,10 @@ async fn handle(
     let response = worker.execute(request);
     for diagnostic in &response.diagnostics {
         eprintln!("iissim: {diagnostic}");
+    }
+    if response.connection == iissim_host::exchange::ConnectionEnd::Reset {
+        // ResetConnection / CloseConnection: no response; hyper drops the connection.
+        return Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "the module reset the connection"));
     }
     let mut builder = hyper::Response::builder().status(response.status);
     for (name, value) in &response.headers {

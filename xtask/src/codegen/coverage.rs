@@ -49,6 +49,43 @@ fn overrides(root: &Path) -> Result<BTreeMap<String, BTreeMap<String, Option<Str
     Ok(found)
 }
 
+/// The C++ of every fixture module: (fixture name, source text), in name order.
+fn fixture_sources(root: &Path) -> Result<Vec<(String, String)>> {
+    let mut sources = Vec::new();
+    let dir = root.join("fixtures/modules");
+    let mut modules: Vec<_> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    modules.sort();
+    for module in modules {
+        let Some(name) = module.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+        let Ok(entries) = std::fs::read_dir(&module) else { continue };
+        let mut text = String::new();
+        for entry in entries.filter_map(|e| e.ok()) {
+            if entry.path().extension().is_some_and(|e| e == "cpp") {
+                text.push_str(&std::fs::read_to_string(entry.path())?);
+            }
+        }
+        sources.push((name, text));
+    }
+    Ok(sources)
+}
+
+/// The fixtures whose C++ calls `method` (`->Method(` or `.Method(`), at most three.
+fn exercised_by(sources: &[(String, String)], method: &str) -> String {
+    let arrow = format!("->{method}(");
+    let dot = format!(".{method}(");
+    let names: Vec<&str> = sources
+        .iter()
+        .filter(|(_, text)| text.contains(&arrow) || text.contains(&dot))
+        .map(|(name, _)| name.as_str())
+        .take(3)
+        .collect();
+    if names.is_empty() {
+        "—".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// The trait name as the object files import it (`ModuleAllocator as ModuleAllocatorApi`).
 fn local_names(root: &Path) -> Result<BTreeMap<String, String>> {
     let mut aliases = BTreeMap::new();
@@ -71,6 +108,7 @@ pub fn table(idl: &Idl, root: &Path) -> Result<String> {
         let name = aliases.get(&name).cloned().unwrap_or(name);
         overridden.entry(name).or_default().extend(methods);
     }
+    let sources = fixture_sources(root)?;
     let mut rows = String::new();
     let mut summary = String::new();
     let (mut total, mut real, mut partial) = (0, 0, 0);
@@ -96,7 +134,9 @@ pub fn table(idl: &Idl, root: &Path) -> Result<String> {
                 None => "diagnosed".to_string(),
             };
             let konst = if m.is_const { " const" } else { "" };
-            writeln!(rows, "| {} | {}({}){konst} | {status} |", class.name, m.name, params.join(", ")).unwrap();
+            let fixtures = exercised_by(&sources, &m.name);
+            writeln!(rows, "| {} | {}({}){konst} | {status} | {fixtures} |", class.name, m.name, params.join(", "))
+                .unwrap();
         }
         total += class.methods.len();
         real += class_real;
@@ -118,7 +158,11 @@ pub fn table(idl: &Idl, root: &Path) -> Result<String> {
         .unwrap();
     out.push_str("## Interfaces with real methods\n\n| interface | methods | real | partial |\n|---|---|---|---|\n");
     out.push_str(&summary);
-    out.push_str("\n## Every method\n\n| interface | method | status |\n|---|---|---|\n");
+    out.push_str(
+        "\n## Every method\n\nThe last column names the fixture modules (`fixtures/modules/<name>`) whose C++ calls the \
+         method; their specs and the tests that load them (tests/*.rs, each citing the method's page) pin what it \
+         does.\n\n| interface | method | status | exercised by |\n|---|---|---|---|\n",
+    );
     out.push_str(&rows);
     Ok(out)
 }

@@ -460,14 +460,15 @@ impl HttpResponse for Response {
         });
     }
 
-    /// Recorded: the front end closes the connection after the response.
+    /// The response goes out with `Connection: close` and the connection closes after it.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-setneeddisconnect-method
     fn set_need_disconnect(&self) {
         self.state.response.borrow_mut().need_disconnect = true;
         self.host_event("SetNeedDisconnect: the connection closes after this response".into());
     }
 
-    /// Recorded: the front end resets the connection instead of answering.
+    /// No response goes out: the front end drops the connection (the harness's response says
+    /// `ConnectionEnd::Reset`).
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-resetconnection-method
     fn reset_connection(&self) {
         self.state.response.borrow_mut().reset_connection = true;
@@ -685,7 +686,7 @@ impl HttpResponse for Response {
         )
     }
 
-    /// Recorded: the front end closes the connection.
+    /// Closes the connection with a reset, as the page says: no response goes out.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-closeconnection-method
     fn close_connection(&self) {
         self.state.response.borrow_mut().close_connection = true;
