@@ -23,13 +23,15 @@ fn fixture_specs() {
             }
         }
     });
+    // Then every case again over HTTP: after the in-process run, not beside it, because two
+    // workers of one module in one process share the module's globals (its image is loaded once).
+    specs_over_http();
 }
 
 /// Every case of every fixture spec again over HTTP, through the hyper front end `iissim serve`
 /// uses: what a client can see (status, headers, body) must match the same expectations the
 /// in-process run checks. (Substatus, diagnostics, traces and snapshots are the harness's.)
-#[test]
-fn fixture_specs_over_http() {
+fn specs_over_http() {
     let mut failures = Vec::new();
     let mut cases = 0;
     let mut paths = Vec::new();
