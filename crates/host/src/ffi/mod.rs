@@ -1,5 +1,6 @@
 //! The ABI boundary: the only place in the host with `unsafe` code.
 //!
+//! - [`admin_manager`]: the IAppHostAdminManager GetAdminManager hands out (COM basics only).
 //! - [`enter`]: how every server-side thunk turns a raw `this` into safe state.
 //! - [`args`]: how thunks hand C arguments to safe code.
 //! - [`com`]: the shape of a server-side object (vtable pointer, then state).
@@ -15,6 +16,7 @@
 //! - [`crash`]: the fault handler that names the module a crash happened in.
 #![allow(unsafe_code)]
 
+pub mod admin_manager;
 pub mod args;
 pub mod clock;
 pub mod com;

@@ -80,6 +80,8 @@ pub struct Server {
     metadata: Mutex<Vec<Box<ComObj<super::metadata::ReferencedMetadata>>>>,
     /// The protocol managers modules asked for (GetProtocolManagerCustomInterface).
     protocol_managers: std::sync::Arc<crate::ffi::protocol_manager::ProtocolManagers>,
+    /// GetAdminManager's object.
+    admin: crate::ffi::admin_manager::AdminManager,
     /// Records modules add with DoCacheOperation that no cache module took.
     module_cache: crate::module_cache::ModuleCache,
     /// The fragment cache (AddFragmentToCache & co.), shared with every request.
@@ -107,6 +109,7 @@ impl Server {
             threads: AtomicI32::new(0),
             fragments: Default::default(),
             module_cache: Default::default(),
+            admin: Default::default(),
             protocol_managers: Default::default(),
             metadata: Mutex::new(Vec::new()),
             recycle: Mutex::new(None),
@@ -657,16 +660,12 @@ impl HttpServer for Server {
         );
     }
 
-    /// NULL, diagnosed: iissim has no configuration system (ahadmin) yet.
+    /// The worker's admin manager, with a reference the module releases: IUnknown works
+    /// (QueryInterface, AddRef, Release), so holding and releasing it is safe.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-getadminmanager-method
-    /// Partial: NULL and a diagnostic until iissim has a configuration system.
+    /// Partial: iissim has no IIS configuration system yet; GetAdminSection and the other configuration methods return E_NOTIMPL with a diagnostic.
     fn get_admin_manager(&self) -> *mut IAppHostAdminManager {
-        scope::diagnose(
-            DiagnosticKind::Unimplemented,
-            "IHttpServer::GetAdminManager() const",
-            "iissim has no IAppHostAdminManager yet; returned NULL",
-        );
-        core::ptr::null_mut()
+        self.admin.as_interface()
     }
 
     /// The worker process's counters.
