@@ -87,11 +87,10 @@ fn the_plan_lists_modules_in_the_order_they_run() {
     assert_eq!(priority.worker().plan(), "RQ_BEGIN_REQUEST: Second (HIGH), First (MEDIUM)\n");
 }
 
-/// Shutdown raises GL_STOP_LISTENING, then GL_APPLICATION_STOP, then Terminate.
-/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-terminate-method
-#[test]
-fn shutdown_raises_stop_listening_then_application_stop_then_terminate() {
-    let dir = scratch("global-lifecycle");
+/// The global-counter fixture built to log its global notifications to a fresh file in the
+/// scratch folder `name`: the harness and the log's path.
+fn global_counter_logging_to(name: &str) -> (Harness, std::path::PathBuf) {
+    let dir = scratch(name);
     let log = dir.join("global.log");
     let _ = std::fs::remove_file(&log);
     let text = format!(
@@ -100,7 +99,14 @@ fn shutdown_raises_stop_listening_then_application_stop_then_terminate() {
         format!("GLOBAL_LOG=\"{}\"", log.display())
     );
     let config = Config::parse(&text, &dir.join("iissim.toml"), &dir).unwrap();
-    let harness = Harness::new(&config).unwrap();
+    (Harness::new(&config).unwrap(), log)
+}
+
+/// Shutdown raises GL_STOP_LISTENING, then GL_APPLICATION_STOP, then Terminate.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-terminate-method
+#[test]
+fn shutdown_raises_stop_listening_then_application_stop_then_terminate() {
+    let (harness, log) = global_counter_logging_to("global-lifecycle");
     insta::assert_snapshot!(harness.worker().plan(), @r"
     GL_APPLICATION_START: GlobalCounter (MEDIUM)
     GL_PRE_BEGIN_REQUEST: GlobalCounter (HIGH)
@@ -264,16 +270,7 @@ fn rsca_queries_reach_global_modules() {
 /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-recycleapplication-method
 #[test]
 fn recycle_application_restarts_the_application_before_the_next_request() {
-    let dir = scratch("global-recycle");
-    let log = dir.join("global.log");
-    let _ = std::fs::remove_file(&log);
-    let text = format!(
-        "[[modules]]\nname = \"GlobalCounter\"\nsources = [{:?}]\ndefines = [{:?}]\n",
-        fixture("global-counter/module.cpp"),
-        format!("GLOBAL_LOG=\"{}\"", log.display())
-    );
-    let config = Config::parse(&text, &dir.join("iissim.toml"), &dir).unwrap();
-    let harness = Harness::new(&config).unwrap();
+    let (harness, log) = global_counter_logging_to("global-recycle");
     assert_eq!(harness.get("/").send().header("X-App-Starts"), Some("1"));
     harness.get("/recycle").send();
     let after = harness.get("/").send();
