@@ -69,6 +69,9 @@ pub struct ModuleImage {
 
 /// Loaded modules and the objects every request shares.
 pub struct Worker {
+    /// Every global notification some module subscribed to (checked on every request, so
+    /// computed once).
+    global_mask: DWORD,
     /// This worker, for the requests it runs (child requests need it).
     this: std::sync::Weak<Worker>,
     pub(crate) modules: Vec<LoadedModule>,
@@ -188,7 +191,9 @@ impl Worker {
                 });
             }
         }
+        let global_mask = modules.iter().filter(|m| m.global_module.is_some()).fold(0, |mask, m| mask | m.global_mask);
         let worker = Arc::new_cyclic(|this| Worker {
+            global_mask,
             this: this.clone(),
             modules,
             server,
@@ -298,7 +303,7 @@ impl Worker {
 
     /// GL_THREAD_CLEANUP once a request is done with its thread, when a module subscribed.
     pub(crate) fn raise_thread_cleanup(&self, sink: &std::rc::Rc<Sink>) {
-        if !self.modules.iter().any(|m| m.global_mask & GL_THREAD_CLEANUP != 0) {
+        if self.global_mask & GL_THREAD_CLEANUP == 0 {
             return;
         }
         let provider = ComObj::new(
@@ -350,7 +355,7 @@ impl Worker {
     /// an IUriKey) to the cache modules, when any subscribed. iissim keeps no URI records of
     /// its own, so a record a listener sets is released when the lookup ends.
     pub(crate) fn uri_cache_lookup(&self, state: &crate::state::RequestState, trace: *mut IHttpTraceContext) {
-        if !modules_subscribe(&self.modules, GL_CACHE_OPERATION) {
+        if self.global_mask & GL_CACHE_OPERATION == 0 {
             return;
         }
         let url = state.request.borrow().path.clone();

@@ -45,16 +45,12 @@ pub struct FileInfo {
     etag: CString,
     last_modified: CString,
     references: Cell<i64>,
-    /// The time-to-live count: 2 at construction and after ResetTTL, as IIS's implementers.
-    ttl: Cell<i32>,
-    flushed: Cell<bool>,
+    /// The TTL count and the flushed flag.
+    life: super::cache_life::CacheLife,
     pub(crate) container: ComObj<ModuleContainer>,
     /// Its key in the file cache, made on the first GetCacheKey.
     key: std::cell::OnceCell<ComObj<HostFileKey>>,
 }
-
-/// The TTL count cache data starts with (IHttpCacheSpecificData::DecrementTTL's page).
-const INITIAL_TTL: i32 = 2;
 
 /// A time as a Windows FILETIME value (100 ns since 1601).
 pub fn filetime(time: SystemTime) -> u64 {
@@ -103,8 +99,7 @@ impl FileInfo {
             etag: CString::new(format!("\"{modified:x}:0\"")).unwrap_or_default(),
             last_modified: CString::new(http_date(modified_time)).unwrap_or_default(),
             references: Cell::new(0),
-            ttl: Cell::new(INITIAL_TTL),
-            flushed: Cell::new(false),
+            life: Default::default(),
             container: ComObj::new(
                 http_module_context_container_vtable::<ModuleContainer>(),
                 ModuleContainer::default(),
@@ -157,44 +152,20 @@ impl HttpCacheSpecificData for FileInfo {
         self.references.set(self.references.get() - 1);
     }
 
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-resetttl-method
     fn reset_ttl(&self) {
-        self.ttl.set(INITIAL_TTL);
+        self.life.reset_ttl();
     }
 
-    /// One less; expired when the count reaches 0. A NULL out-pointer is an access violation in
-    /// IIS; here a diagnostic.
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-decrementttl-method
     fn decrement_ttl(&self, expired: Out<'_, BOOL>) {
-        let now_expired = self.decrement();
-        if expired.is_null() {
-            scope::diagnose(
-                DiagnosticKind::ContractViolation,
-                "IHttpCacheSpecificData::DecrementTTL(BOOL*)",
-                "pfTTLExpired is NULL",
-            );
-            return;
-        }
-        expired.set(BOOL::from(now_expired));
+        self.life.decrement_ttl(expired);
     }
 
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-setflushed-method
     fn set_flushed(&self) {
-        self.flushed.set(true);
+        self.life.set_flushed();
     }
 
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-getflushed-method
     fn get_flushed(&self) -> BOOL {
-        BOOL::from(self.flushed.get())
-    }
-}
-
-impl FileInfo {
-    /// Decrements the TTL count; whether it reached 0.
-    fn decrement(&self) -> bool {
-        let ttl = self.ttl.get() - 1;
-        self.ttl.set(ttl);
-        ttl == 0
+        self.life.flushed()
     }
 }
 
@@ -313,9 +284,9 @@ mod tests {
         std::fs::write(&file, b"x").unwrap();
         let info = FileInfo::open(&file, "/ttl.txt").unwrap();
         std::fs::remove_file(&file).unwrap();
-        assert_eq!((info.decrement(), info.decrement()), (false, true));
+        assert_eq!((info.life.decrement(), info.life.decrement()), (false, true));
         info.reset_ttl();
-        assert!(!info.decrement());
+        assert!(!info.life.decrement());
         assert_eq!(info.get_flushed(), FALSE);
         info.set_flushed();
         assert_eq!(info.get_flushed(), TRUE);

@@ -5,6 +5,7 @@
 pub mod allocator;
 pub mod application;
 pub mod cache_key;
+pub mod cache_life;
 pub mod cache_policy;
 pub mod cache_provider;
 pub mod completion_info;

@@ -75,6 +75,9 @@ pub struct Server {
     framework: std::sync::OnceLock<ComObj<super::wpf::Framework>>,
     /// The configuration path RecycleApplication named, until the next request recycles it.
     recycle: Mutex<Option<String>>,
+    recycle_asked: std::sync::atomic::AtomicBool,
+    /// Set once a module registered a file monitor.
+    watching: std::sync::atomic::AtomicBool,
     /// Every metadata object GetMetadata handed out; freed with the server.
     #[allow(clippy::vec_box)]
     metadata: Mutex<Vec<Box<ComObj<super::metadata::ReferencedMetadata>>>>,
@@ -113,6 +116,8 @@ impl Server {
             protocol_managers: Default::default(),
             metadata: Mutex::new(Vec::new()),
             recycle: Mutex::new(None),
+            recycle_asked: Default::default(),
+            watching: Default::default(),
             facts: std::sync::OnceLock::new(),
             framework: std::sync::OnceLock::new(),
             file_infos: Mutex::new(Vec::new()),
@@ -154,6 +159,10 @@ impl Server {
 
     /// The application a module asked to recycle, once.
     pub fn take_recycle(&self) -> Option<String> {
+        // Every request asks; the lock is taken only when a module asked for a recycle.
+        if !self.recycle_asked.swap(false, Ordering::AcqRel) {
+            return None;
+        }
         self.recycle.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
@@ -189,6 +198,10 @@ impl Server {
     /// The files that changed under each directory a module watches, with the monitor that
     /// saw them, since the last look.
     pub fn file_changes(&self) -> Vec<(String, *mut IHttpFileMonitor)> {
+        // Every request asks; the lock is taken only once a module watches something.
+        if !self.watching.load(Ordering::Acquire) {
+            return Vec::new();
+        }
         let monitors = self.monitors.lock().unwrap_or_else(|e| e.into_inner());
         monitors
             .iter()
@@ -514,6 +527,7 @@ impl HttpServer for Server {
             what: format!("recycle of {path} asked; it happens before the next request"),
         });
         *self.recycle.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+        self.recycle_asked.store(true, Ordering::Release);
     }
 
     /// Recorded on the trace; iissim has no kernel (HTTP.sys) response cache, so no response
@@ -587,6 +601,7 @@ impl HttpServer for Server {
         let monitor = Box::new(ComObj::new(http_file_monitor_vtable::<FileMonitor>(), FileMonitor::new(directory)));
         out.set(monitor.as_ptr());
         self.monitors.lock().unwrap_or_else(|e| e.into_inner()).push(monitor);
+        self.watching.store(true, Ordering::Release);
         S_OK
     }
 

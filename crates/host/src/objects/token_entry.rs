@@ -20,7 +20,7 @@ use crate::scope;
 use iissim_abi::types::*;
 use iissim_abi::*;
 use std::hash::{Hash, Hasher};
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -94,16 +94,12 @@ impl HttpTokenKey for HostTokenKey {
     }
 }
 
-/// The TTL count cache data starts with (IHttpCacheSpecificData::DecrementTTL's page).
-const INITIAL_TTL: i32 = 2;
-
 pub struct HostTokenEntry {
     identity: Arc<Identity>,
     key: ComObj<HostTokenKey>,
     /// References the module holds (GetToken hands out one).
     references: AtomicI64,
-    ttl: AtomicI32,
-    flushed: AtomicBool,
+    life: super::cache_life::CacheLife,
 }
 
 impl HostTokenEntry {
@@ -112,8 +108,7 @@ impl HostTokenEntry {
             identity,
             key: ComObj::new(http_token_key_vtable::<HostTokenKey>(), key),
             references: AtomicI64::new(1),
-            ttl: AtomicI32::new(INITIAL_TTL),
-            flushed: AtomicBool::new(false),
+            life: Default::default(),
         }
     }
 
@@ -146,25 +141,20 @@ impl HttpCacheSpecificData for HostTokenEntry {
         }
     }
 
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-resetttl-method
     fn reset_ttl(&self) {
-        self.ttl.store(INITIAL_TTL, Ordering::Release);
+        self.life.reset_ttl();
     }
 
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-decrementttl-method
     fn decrement_ttl(&self, expired: Out<'_, BOOL>) {
-        let left = self.ttl.fetch_sub(1, Ordering::AcqRel) - 1;
-        expired.set(BOOL::from(left <= 0));
+        self.life.decrement_ttl(expired);
     }
 
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-setflushed-method
     fn set_flushed(&self) {
-        self.flushed.store(true, Ordering::Release);
+        self.life.set_flushed();
     }
 
-    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcachespecificdata-getflushed-method
     fn get_flushed(&self) -> BOOL {
-        BOOL::from(self.flushed.load(Ordering::Acquire))
+        self.life.flushed()
     }
 }
 
