@@ -326,3 +326,40 @@ fn global_modules_add_request_modules_when_the_application_resolves_them() {
     );
     assert!(harness.worker().lifecycle_trace().render().contains("module Added added to the application"));
 }
+
+/// A completion after the request ended: the notification stayed pending past
+/// `[pipeline] pending_timeout_ms`, the request ended with 500, and the module's thread called
+/// PostCompletion later. The context stays valid memory (no crash) and the late call is reported
+/// on a later request, naming the request it belonged to.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-postcompletion-method
+#[test]
+fn a_completion_after_the_request_ended_is_reported() {
+    let harness = Harness::from_config(fixture("async-io/iissim.toml")).unwrap().strict(false);
+    let late = harness.get("/late").send();
+    assert_eq!(late.status, 500);
+    assert!(
+        late.diagnostics.iter().any(|d| d.to_string().contains("no completion came within 300 ms")),
+        "{:?}",
+        late.diagnostics
+    );
+    // The module's thread posts 600 ms after the request started; ask until a request reports it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let reported = loop {
+        let next = harness.get("/stale").send();
+        let found: Vec<String> = next
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .filter(|d| d.contains("IHttpContext::PostCompletion(DWORD)"))
+            .collect();
+        if !found.is_empty() || std::time::Instant::now() > deadline {
+            break found;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(
+        reported,
+        ["contract-violation: IHttpContext::PostCompletion(DWORD): \
+          PostCompletion(5) came after the request GET /late ended; it is ignored"]
+    );
+}

@@ -1,14 +1,17 @@
 //! Asynchronous completion of a pending notification: a module returns
 //! RQ_NOTIFICATION_PENDING, then later (on its own thread, or before it returns) calls
-//! `IHttpContext::IndicateCompletion` or `PostCompletion`. The request waits here for that call.
+//! `IHttpContext::IndicateCompletion` or `PostCompletion`, or an asynchronous read or write it
+//! started completes. The request waits here for that completion.
 //!
 //! The slot is the only request state another thread may touch, so it is `Sync`; whatever goes
-//! wrong there (a second completion) is queued as text and put on the trace by the request's
-//! own thread.
+//! wrong there (a second completion, one while no notification runs) is queued as text and put
+//! on the trace by the request's own thread. A completion after the request ended goes to the
+//! worker's list of late completions instead, which the next request reports.
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-indicatecompletion-method
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-postcompletion-method
 
-use std::sync::{Condvar, Mutex};
+use iissim_abi::types::HRESULT;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 /// How a pending notification completed.
@@ -18,11 +21,46 @@ pub enum Completed {
     Indicated(i32),
     /// `PostCompletion(bytes)`: the module's `OnAsyncCompletion` runs with these bytes.
     Posted(u32),
+    /// An asynchronous read or write the module started: `OnAsyncCompletion`, or the callback
+    /// it passed, runs with the bytes and status of the operation.
+    Io(IoCompletion),
 }
+
+/// The result of an asynchronous `ReadEntityBody`, `WriteEntityChunks` or `Flush`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IoCompletion {
+    /// The method that started the operation, as diagnostics name it.
+    pub method: &'static str,
+    pub bytes: u32,
+    pub status: HRESULT,
+    /// The `PFN_ASYNC_COMPLETION` and its context, for the overloads that take one.
+    pub callback: Option<(usize, usize)>,
+}
+
+impl std::fmt::Display for Completed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Completed::Indicated(status) => {
+                write!(f, "IndicateCompletion({})", crate::notifications::status_name(*status))
+            }
+            Completed::Posted(bytes) => write!(f, "PostCompletion({bytes})"),
+            Completed::Io(io) => {
+                write!(f, "the completion of {} ({} bytes)", io.method.split('(').next().unwrap_or(io.method), io.bytes)
+            }
+        }
+    }
+}
+
+/// Completions that came after their request ended: (method, what happened).
+pub type LateCompletions = Arc<Mutex<Vec<(&'static str, String)>>>;
 
 #[derive(Default)]
 struct Slot {
     completed: Option<Completed>,
+    /// A notification of the request is running or pending, so a completion has a taker.
+    armed: bool,
+    /// The request ended: a completion now is late.
+    ended: Option<String>,
     /// Problems seen on other threads, for the request's thread to report.
     problems: Vec<(&'static str, String)>,
     /// Completions posted to a routine (IHttpContext3::PostCompletion): (routine address, bytes,
@@ -35,6 +73,7 @@ struct Slot {
 pub struct Completion {
     slot: Mutex<Slot>,
     ready: Condvar,
+    late: Mutex<Option<LateCompletions>>,
 }
 
 impl Completion {
@@ -42,16 +81,69 @@ impl Completion {
         self.slot.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Records a completion; a second one before the request took the first is refused.
+    /// Where completions after the end of the request are reported.
+    pub fn report_late_to(&self, late: LateCompletions) {
+        *self.late.lock().unwrap_or_else(|e| e.into_inner()) = Some(late);
+    }
+
+    /// Records a completion. Refused (and reported) when one is already waiting to be taken,
+    /// when no notification runs, and after the request ended.
     pub fn complete(&self, how: Completed, method: &'static str) -> bool {
         let mut slot = self.lock();
+        if let Some(request) = &slot.ended {
+            let problem = format!("{how} came after the request {request} ended; it is ignored");
+            drop(slot);
+            if let Some(late) = &*self.late.lock().unwrap_or_else(|e| e.into_inner()) {
+                late.lock().unwrap_or_else(|e| e.into_inner()).push((method, problem));
+            }
+            return false;
+        }
+        if !slot.armed {
+            slot.problems.push((
+                method,
+                format!("{how} came while no notification of the request is running or pending; it is ignored"),
+            ));
+            return false;
+        }
         if let Some(first) = slot.completed {
-            slot.problems.push((method, format!("completed twice: {first:?} is still pending, {how:?} is ignored")));
+            slot.problems.push((method, format!("completed twice: {first} is still to be taken, {how} is ignored")));
             return false;
         }
         slot.completed = Some(how);
         self.ready.notify_all();
         true
+    }
+
+    /// A notification starts: completions have a taker until [`Completion::disarm`].
+    pub fn arm(&self) {
+        self.lock().armed = true;
+    }
+
+    /// The notification ended; a completion it left untaken is returned (the module completed
+    /// a notification that did not go pending).
+    pub fn disarm(&self) -> Option<Completed> {
+        let mut slot = self.lock();
+        slot.armed = false;
+        slot.completed.take()
+    }
+
+    /// Why a completion now would be refused (`None`: it would be taken).
+    pub fn refusal(&self) -> Option<String> {
+        let slot = self.lock();
+        if let Some(request) = &slot.ended {
+            Some(format!("came after the request {request} ended"))
+        } else if !slot.armed {
+            Some("came while no notification of the request is running or pending".into())
+        } else {
+            slot.completed.map(|first| format!("came while {first} is still to be taken"))
+        }
+    }
+
+    /// The request ended (`request` names it): any completion from now on is late.
+    pub fn end(&self, request: String) {
+        let mut slot = self.lock();
+        slot.armed = false;
+        slot.ended = Some(request);
     }
 
     /// Waits up to `limit` for a completion; `None` when the time runs out.
@@ -84,7 +176,8 @@ mod tests {
 
     #[test]
     fn a_completion_from_another_thread_wakes_the_waiter() {
-        let completion = std::sync::Arc::new(Completion::default());
+        let completion = Arc::new(Completion::default());
+        completion.arm();
         let poster = completion.clone();
         let thread = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(20));
@@ -97,10 +190,36 @@ mod tests {
     #[test]
     fn a_second_completion_is_refused_and_reported() {
         let completion = Completion::default();
+        completion.arm();
         assert!(completion.complete(Completed::Indicated(0), "a"));
         assert!(!completion.complete(Completed::Posted(1), "b"));
         assert_eq!(completion.take_problems().len(), 1);
         assert_eq!(completion.wait(Duration::from_millis(1)), Some(Completed::Indicated(0)));
         assert_eq!(completion.wait(Duration::from_millis(1)), None);
+    }
+
+    #[test]
+    fn a_completion_without_a_notification_is_refused() {
+        let completion = Completion::default();
+        assert!(!completion.complete(Completed::Posted(1), "PostCompletion"));
+        let problems = completion.take_problems();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].1.contains("no notification"), "{problems:?}");
+        completion.arm();
+        assert_eq!(completion.wait(Duration::from_millis(1)), None);
+    }
+
+    #[test]
+    fn a_completion_after_the_end_goes_to_the_late_list() {
+        let late = LateCompletions::default();
+        let completion = Completion::default();
+        completion.report_late_to(late.clone());
+        completion.arm();
+        completion.end("GET /x".into());
+        assert!(!completion.complete(Completed::Posted(3), "PostCompletion"));
+        assert!(completion.take_problems().is_empty());
+        let late = late.lock().unwrap();
+        assert_eq!(late.len(), 1);
+        assert!(late[0].1.contains("after the request GET /x ended"), "{late:?}");
     }
 }

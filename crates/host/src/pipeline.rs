@@ -45,6 +45,7 @@ pub fn prepare(worker: &Worker, sink: Rc<Sink>, request: Request) -> Prepared {
     let mut state = RequestState::new(worker.site.clone(), worker.fragments(), sink, request);
     state.pending_timeout = worker.pending_timeout;
     state.worker = worker.shared();
+    state.completion.report_late_to(worker.late_completions.clone());
     let state = Rc::new(state);
     let objects = RequestObjects::new(&state, worker.shared_objects());
     Prepared { state, objects }
@@ -53,12 +54,29 @@ pub fn prepare(worker: &Worker, sink: Rc<Sink>, request: Request) -> Prepared {
 /// Runs one request from the client through the pipeline.
 pub fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_level);
+    report_late_completions(worker, &sink);
     worker.recycle_if_asked(&sink);
     worker.raise_file_changes(&sink);
     let prepared = prepare(worker, sink.clone(), request);
     execute(worker, &prepared, true);
     worker.raise_thread_cleanup(&sink);
-    finish(&prepared.state, sink)
+    let response = finish(&prepared.state, sink);
+    if prepared.state.abandoned.get() {
+        // A module may still complete the notification that never did: its context must stay
+        // valid memory, so the request's objects are never freed.
+        std::mem::forget(prepared);
+    }
+    response
+}
+
+/// Completions that came after their request ended (see `completion.rs`), reported on the next
+/// request: the request they belonged to has no trace any more.
+fn report_late_completions(worker: &Worker, sink: &Rc<Sink>) {
+    let late = std::mem::take(&mut *worker.late_completions.lock().unwrap_or_else(|e| e.into_inner()));
+    for (method, problem) in late {
+        let _scope = scope::enter(sink, None, Some("late completion"));
+        scope::diagnose(DiagnosticKind::ContractViolation, method, problem);
+    }
 }
 
 /// Module instances, GL_PRE_BEGIN_REQUEST (for a request from the client, not a child), the
@@ -133,6 +151,8 @@ pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
     }
     end_user(state, objects);
     objects.end_request(sink);
+    let request = state.request.borrow();
+    state.completion.end(format!("{} {}", request.method, request.raw_target));
 }
 
 fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
@@ -270,22 +290,21 @@ fn deliver(
         state.sink.record(TraceEvent::ModuleStart { module: instance.name.clone(), notification: n.name, post });
     }
     let name = if post { n.post_name } else { n.name };
+    state.completion.arm();
     let mut status = {
         let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
         module_call::notify(instance.object, if post { n.post } else { n.pre }, context, provider)
     };
     run_posted_routines(state, instance, name);
-    // RQ_NOTIFICATION_PENDING: wait for IndicateCompletion or PostCompletion, then go on with
-    // the status it gives (OnAsyncCompletion's, for PostCompletion).
+    // RQ_NOTIFICATION_PENDING: wait for IndicateCompletion, PostCompletion or the asynchronous
+    // operation the module started, then go on with the status it gives (OnAsyncCompletion's,
+    // or the completion callback's).
     while status == RQ_NOTIFICATION_PENDING {
         if events {
             state.sink.record(TraceEvent::Host { what: format!("{} left {name} pending", instance.name) });
         }
         let completed = state.completion.wait(state.pending_timeout);
-        for (method, problem) in state.completion.take_problems() {
-            let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
-            scope::diagnose(DiagnosticKind::ContractViolation, method, problem);
-        }
+        report_completion_problems(state, instance, name);
         status = match completed {
             Some(Completed::Indicated(indicated)) => {
                 if events {
@@ -310,17 +329,50 @@ fn deliver(
                     objects.completion_info.as_ptr(),
                 )
             }
+            Some(Completed::Io(io)) => {
+                if events {
+                    let to = if io.callback.is_some() { "the completion callback" } else { "OnAsyncCompletion" };
+                    state.sink.record(TraceEvent::Host {
+                        what: format!(
+                            "{} completed ({} bytes, {}): {to}",
+                            io.method.split('(').next().unwrap_or(io.method),
+                            io.bytes,
+                            crate::error::describe_hresult(io.status)
+                        ),
+                    });
+                }
+                objects.completion_info.inner().set(io.bytes, io.status, 0);
+                let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
+                match io.callback {
+                    Some((callback, callback_context)) => module_call::call_async_callback(
+                        callback,
+                        context,
+                        objects.completion_info.as_ptr(),
+                        callback_context,
+                    ),
+                    None => module_call::on_async_completion(
+                        instance.object,
+                        context,
+                        n.bit,
+                        post,
+                        provider,
+                        objects.completion_info.as_ptr(),
+                    ),
+                }
+            }
             None => {
                 let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
                 scope::diagnose(
                     DiagnosticKind::ContractViolation,
                     "REQUEST_NOTIFICATION_STATUS",
                     format!(
-                        "returned RQ_NOTIFICATION_PENDING and neither IndicateCompletion nor PostCompletion came within {} ms \
-                         ([pipeline] pending_timeout_ms); the request ends with 500",
+                        "returned RQ_NOTIFICATION_PENDING and no completion came within {} ms \
+                         ([pipeline] pending_timeout_ms); the request ends with 500, and its objects stay \
+                         allocated so that a late completion cannot reach freed memory",
                         state.pending_timeout.as_millis()
                     ),
                 );
+                state.abandoned.set(true);
                 let mut response = state.response.borrow_mut();
                 response.status = 500;
                 response.substatus = 0;
@@ -330,6 +382,28 @@ fn deliver(
         };
         run_posted_routines(state, instance, name);
     }
+    // A completion nobody waited for: the module completed (or started an asynchronous
+    // operation in) a notification it did not leave pending.
+    if let Some(left) = state.completion.disarm() {
+        let (method, what) = match left {
+            Completed::Indicated(_) => {
+                ("IHttpContext::IndicateCompletion(REQUEST_NOTIFICATION_STATUS)", "its completion")
+            }
+            Completed::Posted(_) => ("IHttpContext::PostCompletion(DWORD)", "its completion"),
+            Completed::Io(io) => (io.method, "the completion of its asynchronous operation"),
+        };
+        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
+        scope::diagnose(
+            DiagnosticKind::ContractViolation,
+            method,
+            format!(
+                "the notification returned {} instead of RQ_NOTIFICATION_PENDING, so {what} has no taker and is dropped \
+                 (a module that starts an asynchronous operation returns RQ_NOTIFICATION_PENDING at once)",
+                status_name(status)
+            ),
+        );
+    }
+    report_completion_problems(state, instance, name);
     if events {
         state.sink.record(TraceEvent::ModuleEnd {
             module: instance.name.clone(),
@@ -339,6 +413,14 @@ fn deliver(
         });
     }
     status
+}
+
+/// Completions another thread (or this one) made that were refused, on this module's scope.
+fn report_completion_problems(state: &RequestState, instance: &Instance<'_>, name: &'static str) {
+    for (method, problem) in state.completion.take_problems() {
+        let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
+        scope::diagnose(DiagnosticKind::ContractViolation, method, problem);
+    }
 }
 
 /// The completion routines a module posted (IHttpContext3::PostCompletion) while its

@@ -165,6 +165,8 @@ pub struct RequestState {
     pub handled: Cell<bool>,
     /// Where a pending notification's completion arrives, from any thread.
     pub completion: std::sync::Arc<crate::completion::Completion>,
+    /// A notification stayed pending past the limit: the request ended without its completion.
+    pub abandoned: Cell<bool>,
     /// Notifications each module turned off for the rest of the request (DisableNotifications):
     /// module name -> (request mask, post mask).
     pub disabled: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
@@ -253,6 +255,7 @@ impl RequestState {
             auth_password: RefCell::new(String::new()),
             handled: Cell::new(false),
             completion: Default::default(),
+            abandoned: Cell::new(false),
             disabled: RefCell::new(Vec::new()),
             position: Cell::new((0, false)),
             pending_timeout: std::time::Duration::from_secs(30),

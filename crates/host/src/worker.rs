@@ -84,6 +84,8 @@ pub struct Worker {
     pub(crate) trace_level: crate::config::TraceLevel,
     /// How long a notification may stay pending.
     pub(crate) pending_timeout: std::time::Duration,
+    /// Completions that came after their request ended; the next request reports them.
+    pub(crate) late_completions: crate::completion::LateCompletions,
     /// What happened while the modules registered and the application started.
     lifecycle: std::sync::OnceLock<Trace>,
     /// Which requests keep a FREB file, and where.
@@ -203,6 +205,7 @@ impl Worker {
             auth,
             trace_level: config.trace.level,
             pending_timeout: std::time::Duration::from_millis(config.pipeline.pending_timeout_ms),
+            late_completions: Default::default(),
             lifecycle: std::sync::OnceLock::new(),
             freb_rule: config.trace.clone(),
             freb: config.trace.freb_dir.as_ref().map(|d| crate::freb::FrebWriter::new(config.resolve(d))),

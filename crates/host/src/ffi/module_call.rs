@@ -370,3 +370,29 @@ pub fn call_routine(routine: usize, bytes: DWORD, context: usize) {
     // SAFETY: the module passed the routine and its context for exactly this call.
     naming_crashes(|| unsafe { routine(0, bytes, context as LPOVERLAPPED) });
 }
+
+/// The address of the `PFN_ASYNC_COMPLETION` a module passed with an asynchronous operation.
+pub fn async_callback_address(callback: iissim_abi::PFN_ASYNC_COMPLETION) -> Option<usize> {
+    callback.map(|f| f as usize)
+}
+
+/// Calls a module's `PFN_ASYNC_COMPLETION` (`async_callback_address`) with the request's
+/// `IHttpContext3` and `IHttpCompletionInfo2`; its status ends or continues the notification.
+pub fn call_async_callback(
+    callback: usize,
+    context: *mut IHttpContext,
+    info: *mut IHttpCompletionInfo,
+    callback_context: usize,
+) -> REQUEST_NOTIFICATION_STATUS {
+    // SAFETY: `callback` is the address of the PFN_ASYNC_COMPLETION the module passed to the
+    // overload that started the operation, in an image that is still loaded.
+    let callback: unsafe extern "C" fn(
+        *mut core::ffi::c_void,
+        *mut core::ffi::c_void,
+        *mut core::ffi::c_void,
+    ) -> REQUEST_NOTIFICATION_STATUS = unsafe { std::mem::transmute(callback) };
+    // SAFETY: the context object exposes the most-derived IHttpContext vtable (IHttpContext3
+    // starts it) and the completion info the IHttpCompletionInfo2 one; the module passed the
+    // callback context for exactly this call.
+    naming_crashes(|| unsafe { callback(context.cast(), info.cast(), callback_context as *mut core::ffi::c_void) })
+}

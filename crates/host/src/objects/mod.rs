@@ -4,6 +4,7 @@
 
 pub mod allocator;
 pub mod application;
+pub mod async_io;
 pub mod cache_key;
 pub mod cache_life;
 pub mod cache_policy;

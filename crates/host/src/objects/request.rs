@@ -3,15 +3,16 @@
 //! Real: GetRawHttpRequest (both overloads, rewritten after every change), GetHeader,
 //! SetHeader and DeleteHeader (by name and by id), GetHttpMethod, SetHttpMethod, SetUrl (both
 //! overloads), GetUrlChanged, GetForwardedUrl, GetRemoteAddress, GetLocalAddress,
-//! ReadEntityBody (synchronous; all three interfaces' overloads), InsertEntityBody,
+//! ReadEntityBody (synchronous and asynchronous; all three interfaces' overloads), InsertEntityBody,
 //! GetRemainingEntityBytes, GetHttpVersion, GetClientCertificate (no TLS: no certificate),
 //! GetSiteId, GetHeaderChanges (without the known-header arrays),
 //! IHttpRequest2::GetChannelBindingToken (no TLS: no token). Diagnosed:
-//! NegotiateClientCertificate, asynchronous reads.
+//! NegotiateClientCertificate.
 
 use super::generated::thunks::{HttpRequest, HttpRequest2, HttpRequest3, HttpRequest4};
 use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
+use crate::objects::async_io::{self, Mode};
 use crate::objects::response::{header_changes, set_in, HeaderChangeOuts};
 use crate::raw_request::RawRequest;
 use crate::scope;
@@ -163,33 +164,30 @@ impl Request {
         S_OK
     }
 
-    /// A synchronous read of the entity body, shared by every `ReadEntityBody` overload.
+    /// A read of the entity body, shared by every `ReadEntityBody` overload. Asynchronous reads
+    /// fill the buffer at once and report the count through the completion (`async_io`); at
+    /// the end of the body every read fails at once with HRESULT_FROM_WIN32(ERROR_HANDLE_EOF).
     fn read_body(
         &self,
-        method: &str,
+        method: &'static str,
         buffer: Ptr<'_, c_void>,
         cb_buffer: DWORD,
-        f_async: BOOL,
+        mode: Mode,
         received: Out<'_, DWORD>,
         pending: Out<'_, BOOL>,
     ) -> HRESULT {
-        if f_async != FALSE {
-            scope::diagnose(
-                DiagnosticKind::Unimplemented,
-                method,
-                "asynchronous reads are not implemented; read synchronously",
-            );
-            return E_NOTIMPL;
-        }
         let Some(buffer) = buffer.bytes_mut(cb_buffer as usize) else {
             scope::diagnose(DiagnosticKind::ContractViolation, method, "pvBuffer is NULL");
             return from_win32(ERROR_INVALID_PARAMETER);
         };
-        pending.set(FALSE);
+        if let Some(hr) = async_io::refuse(&self.state, mode, method) {
+            return hr;
+        }
         let mut request = self.state.request.borrow_mut();
         let rest = &request.body[request.body_read..];
         if rest.is_empty() {
             received.set(0);
+            pending.set(FALSE);
             return from_win32(ERROR_HANDLE_EOF);
         }
         let n = rest.len().min(buffer.len());
@@ -198,8 +196,7 @@ impl Request {
         drop(request);
         // RQ_READ_ENTITY modules see (and may replace) what was read.
         let n = super::read_entity_provider::filter(&self.state, buffer, n);
-        received.set(n as DWORD);
-        S_OK
+        async_io::finish(&self.state, mode, method, n as DWORD, received, pending)
     }
 
     fn raw(&self) -> *mut HTTP_REQUEST {
@@ -284,10 +281,10 @@ impl HttpRequest for Request {
         self.state.remote.as_ptr().cast_mut().cast()
     }
 
-    /// Synchronous reads: up to cbBuffer bytes at a time; once the body is all read,
-    /// HRESULT_FROM_WIN32(ERROR_HANDLE_EOF) with 0 bytes.
+    /// Up to cbBuffer bytes at a time; once the body is all read,
+    /// HRESULT_FROM_WIN32(ERROR_HANDLE_EOF) with 0 bytes. With `fAsync` the count reaches
+    /// OnAsyncCompletion after the module returns RQ_NOTIFICATION_PENDING.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-readentitybody-method
-    /// Partial: synchronous reads only; fAsync gets E_NOTIMPL and a diagnostic.
     fn read_entity_body(
         &self,
         buffer: Ptr<'_, c_void>,
@@ -300,7 +297,7 @@ impl HttpRequest for Request {
             "IHttpRequest::ReadEntityBody(VOID*, DWORD, BOOL, DWORD*, BOOL*)",
             buffer,
             cb_buffer,
-            f_async,
+            Mode::of(f_async),
             received,
             pending,
         )
@@ -497,17 +494,16 @@ impl HttpRequest2 for Request {
 }
 
 impl HttpRequest3 for Request {
-    /// As `IHttpRequest::ReadEntityBody`; synchronous reads complete at once and the callback is
-    /// not called.
+    /// As `IHttpRequest::ReadEntityBody`; an asynchronous read completes through the callback
+    /// (OnAsyncCompletion when it is NULL); a synchronous one never calls it.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest3-readentitybody-method
-    /// Partial: synchronous reads only; fAsync gets E_NOTIMPL and a diagnostic.
     fn read_entity_body_with_callback(
         &self,
         buffer: Ptr<'_, c_void>,
         cb_buffer: DWORD,
         f_async: BOOL,
-        _callback: PFN_ASYNC_COMPLETION,
-        _context: Ptr<'_, c_void>,
+        callback: PFN_ASYNC_COMPLETION,
+        context: Ptr<'_, c_void>,
         received: Out<'_, DWORD>,
         pending: Out<'_, BOOL>,
     ) -> HRESULT {
@@ -515,7 +511,7 @@ impl HttpRequest3 for Request {
             "IHttpRequest3::ReadEntityBody(VOID*, DWORD, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)",
             buffer,
             cb_buffer,
-            f_async,
+            Mode::with_callback(f_async, callback, context),
             received,
             pending,
         )
@@ -523,9 +519,8 @@ impl HttpRequest3 for Request {
 }
 
 impl HttpRequest4 for Request {
-    /// As `IHttpRequest::ReadEntityBody`; no flag changes a synchronous read.
+    /// As `IHttpRequest::ReadEntityBody`; no flag changes how a read completes.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest4-readentitybody-method
-    /// Partial: synchronous reads only; fAsync gets E_NOTIMPL and a diagnostic.
     fn read_entity_body_with_flags(
         &self,
         buffer: Ptr<'_, c_void>,
@@ -539,7 +534,7 @@ impl HttpRequest4 for Request {
             "IHttpRequest4::ReadEntityBody(VOID*, DWORD, BOOL, ULONG, DWORD*, BOOL*)",
             buffer,
             cb_buffer,
-            f_async,
+            Mode::of(f_async),
             received,
             pending,
         )

@@ -21,6 +21,7 @@ use crate::diagnostics::DiagnosticKind;
 use crate::ffi::args::{CStrArg, Out, Ptr, WStrArg};
 use crate::ffi::file_handles::{self, FileChunkError};
 use crate::ffi::memory::Chunk;
+use crate::objects::async_io::{self, Mode};
 use crate::raw_response::RawResponse;
 use crate::scope;
 use crate::state::{RequestState, ResponseData};
@@ -204,15 +205,19 @@ impl Response {
     /// Buffers `chunks` after the body so far; with buffering disabled, sends them at once.
     fn write_chunks(
         &self,
-        method: &str,
+        method: &'static str,
         chunks: Ptr<'_, HTTP_DATA_CHUNK>,
         count: DWORD,
+        mode: Mode,
         sent: Out<'_, DWORD>,
         completion_expected: Out<'_, BOOL>,
     ) -> HRESULT {
         if chunks.is_null() && count > 0 {
             scope::diagnose(DiagnosticKind::ContractViolation, method, "pDataChunks is NULL");
             return from_win32(ERROR_INVALID_PARAMETER);
+        }
+        if let Some(hr) = async_io::refuse(&self.state, mode, method) {
+            return hr;
         }
         let chunks = chunks.chunks(count as usize);
         // All or nothing: an unreadable chunk leaves the response as it was.
@@ -242,17 +247,22 @@ impl Response {
             Ok(written)
         });
         match result {
-            Ok(written) => {
-                sent.set(written as DWORD);
-                completion_expected.set(FALSE);
-                S_OK
-            }
+            Ok(written) => async_io::finish(&self.state, mode, method, written as DWORD, sent, completion_expected),
             Err(hr) => hr,
         }
     }
 
     /// Sends the status, the headers and the body so far; later writes are buffered again.
-    fn flush_now(&self, sent: Out<'_, DWORD>, completion_expected: Out<'_, BOOL>) -> HRESULT {
+    fn flush_now(
+        &self,
+        method: &'static str,
+        mode: Mode,
+        sent: Out<'_, DWORD>,
+        completion_expected: Out<'_, BOOL>,
+    ) -> HRESULT {
+        if let Some(hr) = async_io::refuse(&self.state, mode, method) {
+            return hr;
+        }
         let (bytes, total) = self.edit(|response| {
             let bytes = response.body.len() - response.flushed.min(response.body.len());
             response.headers_sent = true;
@@ -260,9 +270,7 @@ impl Response {
             (bytes, response.flushed)
         });
         self.host_event(format!("Flush: headers sent, {bytes} more body bytes ({total} in all)"));
-        sent.set(bytes as DWORD);
-        completion_expected.set(FALSE);
-        S_OK
+        async_io::finish(&self.state, mode, method, bytes as DWORD, sent, completion_expected)
     }
 }
 
@@ -498,17 +506,17 @@ impl HttpResponse for Response {
         bool_of(self.state.response.borrow().headers_suppressed)
     }
 
-    /// Sends the status, headers and body so far (the response records them as sent); completes
-    /// synchronously, so `pfCompletionExpected` is FALSE even when `fAsync` asks otherwise.
+    /// Sends the status, headers and body so far (the response records them as sent). With
+    /// `fAsync`, `*pfCompletionExpected` is TRUE and the bytes sent reach OnAsyncCompletion.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-flush-method
     fn flush(
         &self,
-        _f_async: BOOL,
+        f_async: BOOL,
         _more_data: BOOL,
         sent: Out<'_, DWORD>,
         completion_expected: Out<'_, BOOL>,
     ) -> HRESULT {
-        self.flush_now(sent, completion_expected)
+        self.flush_now("IHttpResponse::Flush(BOOL, BOOL, DWORD*, BOOL*)", Mode::of(f_async), sent, completion_expected)
     }
 
     /// Sends a 302 to `url`; `fIncludeParameters` appends the request's query string.
@@ -596,15 +604,15 @@ impl HttpResponse for Response {
         })
     }
 
-    /// Buffers the chunks (memory, file-handle and fragment-cache, with byte ranges). Every write
-    /// completes before the call returns, asynchronous or not: `*pfCompletionExpected` is FALSE,
-    /// which the page tells modules to check.
+    /// Buffers the chunks (memory, file-handle and fragment-cache, with byte ranges). A
+    /// synchronous write sets `*pcbSent`; with `fAsync`, `*pfCompletionExpected` is TRUE and the
+    /// byte count reaches OnAsyncCompletion once the module returns RQ_NOTIFICATION_PENDING.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-writeentitychunks-method
     fn write_entity_chunks(
         &self,
         chunks: Ptr<'_, HTTP_DATA_CHUNK>,
         count: DWORD,
-        _f_async: BOOL,
+        f_async: BOOL,
         _more_data: BOOL,
         sent: Out<'_, DWORD>,
         completion_expected: Out<'_, BOOL>,
@@ -613,6 +621,7 @@ impl HttpResponse for Response {
             "IHttpResponse::WriteEntityChunks(HTTP_DATA_CHUNK*, DWORD, BOOL, BOOL, DWORD*, BOOL*)",
             chunks,
             count,
+            Mode::of(f_async),
             sent,
             completion_expected,
         )
@@ -740,17 +749,17 @@ pub(crate) fn header_changes(
 }
 
 impl HttpResponse2 for Response {
-    /// As `IHttpResponse::WriteEntityChunks`; the write completes synchronously, so the completion
-    /// callback is not called and `pfCompletionExpected` is FALSE.
+    /// As `IHttpResponse::WriteEntityChunks`; an asynchronous write completes through the
+    /// callback (OnAsyncCompletion when it is NULL); a synchronous one never calls it.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse2-writeentitychunks-method
     fn write_entity_chunks_with_callback(
         &self,
         chunks: Ptr<'_, HTTP_DATA_CHUNK>,
         count: DWORD,
-        _f_async: BOOL,
+        f_async: BOOL,
         _more_data: BOOL,
-        _callback: PFN_ASYNC_COMPLETION,
-        _context: Ptr<'_, c_void>,
+        callback: PFN_ASYNC_COMPLETION,
+        context: Ptr<'_, c_void>,
         sent: Out<'_, DWORD>,
         completion_expected: Out<'_, BOOL>,
     ) -> HRESULT {
@@ -758,23 +767,30 @@ impl HttpResponse2 for Response {
             "IHttpResponse2::WriteEntityChunks(HTTP_DATA_CHUNK*, DWORD, BOOL, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)",
             chunks,
             count,
+            Mode::with_callback(f_async, callback, context),
             sent,
             completion_expected,
         )
     }
 
-    /// As `IHttpResponse::Flush`, completing synchronously without calling the callback.
+    /// As `IHttpResponse::Flush`; an asynchronous flush completes through the callback
+    /// (OnAsyncCompletion when it is NULL).
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse2-flush-method
     fn flush_with_callback(
         &self,
-        _f_async: BOOL,
+        f_async: BOOL,
         _more_data: BOOL,
-        _callback: PFN_ASYNC_COMPLETION,
-        _context: Ptr<'_, c_void>,
+        callback: PFN_ASYNC_COMPLETION,
+        context: Ptr<'_, c_void>,
         sent: Out<'_, DWORD>,
         completion_expected: Out<'_, BOOL>,
     ) -> HRESULT {
-        self.flush_now(sent, completion_expected)
+        self.flush_now(
+            "IHttpResponse2::Flush(BOOL, BOOL, PFN_ASYNC_COMPLETION, VOID*, DWORD*, BOOL*)",
+            Mode::with_callback(f_async, callback, context),
+            sent,
+            completion_expected,
+        )
     }
 }
 
