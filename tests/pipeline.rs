@@ -102,23 +102,74 @@ fn global_counter_logging_to(name: &str) -> (Harness, std::path::PathBuf) {
     (Harness::new(&config).unwrap(), log)
 }
 
-/// Shutdown raises GL_STOP_LISTENING, then GL_APPLICATION_STOP, then Terminate.
+/// Shutdown raises GL_STOP_LISTENING, then GL_APPLICATION_STOP, then GL_CACHE_CLEANUP (the
+/// cache is purged before termination), then Terminate.
 /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-terminate-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalcachecleanup-method
 #[test]
 fn shutdown_raises_stop_listening_then_application_stop_then_terminate() {
     let (harness, log) = global_counter_logging_to("global-lifecycle");
     insta::assert_snapshot!(harness.worker().plan(), @r"
     GL_APPLICATION_START: GlobalCounter (MEDIUM)
     GL_PRE_BEGIN_REQUEST: GlobalCounter (HIGH)
+    GL_HEALTH_CHECK: GlobalCounter (MEDIUM)
+    GL_SUSPEND_PROCESS: GlobalCounter (MEDIUM)
     GL_STOP_LISTENING: GlobalCounter (MEDIUM)
     GL_APPLICATION_STOP: GlobalCounter (MEDIUM)
+    GL_CACHE_CLEANUP: GlobalCounter (MEDIUM)
     RQ_BEGIN_REQUEST: GlobalCounter (MEDIUM)
     ");
     drop(harness);
     assert_eq!(
         std::fs::read_to_string(&log).unwrap(),
-        "GL_STOP_LISTENING (drain)\nGL_APPLICATION_STOP /LM/W3SVC/1/ROOT\nCGlobalModule::Terminate\n"
+        "GL_STOP_LISTENING (drain)\nGL_APPLICATION_STOP /LM/W3SVC/1/ROOT\nGL_CACHE_CLEANUP\nCGlobalModule::Terminate\n"
     );
+}
+
+/// GL_HEALTH_CHECK when a health-related operation occurs: a health check of the worker (what
+/// WAS pings are) and IHttpServer::ReportUnhealthy, which the page names.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalhealthcheck-method
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-reportunhealthy-method
+#[test]
+fn health_checks_reach_global_modules() {
+    let harness = Harness::from_config(fixture("global-counter/iissim.toml")).unwrap().strict(false);
+    assert_eq!(harness.get("/").send().header("X-Health-Checks"), Some("0"));
+    let trace = harness.worker().health_check().render();
+    assert!(trace.contains("GL_HEALTH_CHECK -> GlobalCounter"), "{trace}");
+    let unhealthy = harness.get("/unhealthy").send();
+    // Headers come from GL_PRE_BEGIN_REQUEST, before the request module reported.
+    assert_eq!(unhealthy.header("X-Health-Checks"), Some("1"));
+    assert!(
+        unhealthy.diagnostics.iter().any(|d| d.to_string().contains("reported the worker unhealthy")),
+        "{:?}",
+        unhealthy.diagnostics
+    );
+    assert!(unhealthy.trace.render().contains("GL_HEALTH_CHECK -> GlobalCounter"), "{}", unhealthy.trace.render());
+    assert_eq!(harness.get("/").send().header("X-Health-Checks"), Some("2"));
+}
+
+/// GL_SUSPEND_PROCESS: suspending the idle worker calls OnSuspendProcess, and the callback the
+/// module hands back gets Resume once, before the next request runs; suspending twice raises
+/// nothing the second time.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-processing-constants
+#[test]
+fn a_suspended_worker_resumes_before_the_next_request() {
+    let harness = Harness::from_config(fixture("global-counter/iissim.toml")).unwrap();
+    let before = harness.get("/").send();
+    assert_eq!((before.header("X-Suspends"), before.header("X-Resumes")), (Some("0"), Some("0")));
+
+    let trace = harness.worker().suspend().render();
+    assert!(trace.contains("GL_SUSPEND_PROCESS -> GlobalCounter"), "{trace}");
+    assert!(harness.worker().is_suspended());
+    let again = harness.worker().suspend().render();
+    assert!(!again.contains("GL_SUSPEND_PROCESS"), "{again}");
+
+    let after = harness.get("/").send();
+    assert!(!harness.worker().is_suspended());
+    assert_eq!((after.header("X-Suspends"), after.header("X-Resumes")), (Some("1"), Some("1")));
+    assert!(after.trace.render().contains("resuming the worker process"), "{}", after.trace.render());
+    let later = harness.get("/").send();
+    assert_eq!(later.header("X-Resumes"), Some("1"));
 }
 
 /// RQ_MAP_PATH runs whenever the server maps a URL: for the static file handler, the path
@@ -305,7 +356,8 @@ fn global_modules_add_request_modules_when_the_application_resolves_them() {
     let harness = Harness::from_config(fixture("resolve-modules/iissim.toml")).unwrap();
     assert_eq!(
         harness.worker().plan(),
-        "RQ_BEGIN_REQUEST: Added (HIGH), ResolveModules (MEDIUM)\nRQ_BEGIN_REQUEST (post): ResolveModules (LOW)\n\
+        "GL_APPLICATION_RESOLVE_MODULES: ResolveModules (MEDIUM)\n\
+         RQ_BEGIN_REQUEST: Added (HIGH), ResolveModules (MEDIUM)\nRQ_BEGIN_REQUEST (post): ResolveModules (LOW)\n\
          RQ_EXECUTE_REQUEST_HANDLER: ResolveModules (MEDIUM)\n"
     );
     let response = harness.get("/").send();

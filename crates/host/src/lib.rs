@@ -33,6 +33,7 @@ mod scope;
 mod server_variables;
 mod site;
 mod state;
+mod suspension;
 mod symbols;
 pub mod trace;
 pub mod wide;

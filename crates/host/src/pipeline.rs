@@ -55,6 +55,7 @@ pub fn prepare(worker: &Worker, sink: Rc<Sink>, request: Request) -> Prepared {
 pub fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_level);
     report_late_completions(worker, &sink);
+    worker.suspension.resume_if_suspended(&sink);
     worker.recycle_if_asked(&sink);
     worker.raise_file_changes(&sink);
     let prepared = prepare(worker, sink.clone(), request);

@@ -86,6 +86,8 @@ pub struct Worker {
     pub(crate) pending_timeout: std::time::Duration,
     /// Completions that came after their request ended; the next request reports them.
     pub(crate) late_completions: crate::completion::LateCompletions,
+    /// Whether the worker is suspended (GL_SUSPEND_PROCESS), and how to resume it.
+    pub(crate) suspension: crate::suspension::Suspension,
     /// What happened while the modules registered and the application started.
     lifecycle: std::sync::OnceLock<Trace>,
     /// Which requests keep a FREB file, and where.
@@ -123,7 +125,7 @@ impl Worker {
             modules.push(load(image, &server, &sink)?);
         }
         server.inner().set_global_targets(
-            [GL_CUSTOM_NOTIFICATION, GL_CONFIGURATION_CHANGE, GL_FILE_CHANGE, GL_CACHE_OPERATION]
+            [GL_CUSTOM_NOTIFICATION, GL_CONFIGURATION_CHANGE, GL_FILE_CHANGE, GL_CACHE_OPERATION, GL_HEALTH_CHECK]
                 .into_iter()
                 .map(|bit| {
                     let targets = globals::subscribers(&modules, bit)
@@ -206,6 +208,7 @@ impl Worker {
             trace_level: config.trace.level,
             pending_timeout: std::time::Duration::from_millis(config.pipeline.pending_timeout_ms),
             late_completions: Default::default(),
+            suspension: Default::default(),
             lifecycle: std::sync::OnceLock::new(),
             freb_rule: config.trace.clone(),
             freb: config.trace.freb_dir.as_ref().map(|d| crate::freb::FrebWriter::new(config.resolve(d))),
@@ -347,6 +350,37 @@ impl Worker {
         );
         let (hr, output) = provider.inner().answer();
         RscaAnswer { handled, hr, output, trace: sink.take_trace() }
+    }
+
+    /// A health-related operation, like the pings WAS sends a worker: GL_HEALTH_CHECK to every
+    /// global module that subscribed. (`IHttpServer::ReportUnhealthy` raises it too.)
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalhealthcheck-method
+    pub fn health_check(&self) -> Trace {
+        let sink = Sink::new(self.trace_level);
+        sink.record(TraceEvent::Host { what: "health check".into() });
+        globals::raise(
+            &self.modules,
+            &sink,
+            GL_HEALTH_CHECK,
+            "GL_HEALTH_CHECK",
+            GlobalHandler::HealthCheck,
+            std::ptr::null_mut(),
+        );
+        sink.take_trace()
+    }
+
+    /// Suspends the worker as an idle time-out does when the pool's action is Suspend:
+    /// GL_SUSPEND_PROCESS now; the next request (or shutdown) first resumes it, calling the
+    /// callbacks the modules gave (see `suspension.rs`).
+    pub fn suspend(&self) -> Trace {
+        let sink = Sink::new(self.trace_level);
+        self.suspension.suspend(&self.modules, &sink);
+        sink.take_trace()
+    }
+
+    /// Whether the worker is suspended and waits for a request to resume it.
+    pub fn is_suspended(&self) -> bool {
+        self.suspension.is_suspended()
     }
 
     /// The trace configuration every trace context shares.
@@ -512,6 +546,7 @@ impl Drop for Worker {
     /// (each `DllMain` sees DLL_PROCESS_DETACH).
     fn drop(&mut self) {
         let sink = Sink::new(crate::config::TraceLevel::Default);
+        self.suspension.resume_if_suspended(&sink);
         let stop_listening = ComObj::new(
             global_stop_listening_provider_vtable::<GlobalStopListeningProvider>(),
             GlobalStopListeningProvider,
@@ -544,6 +579,15 @@ impl Drop for Worker {
             self.site_object.inner().container.inner().end();
             self.server.inner().shutdown();
         }
+        // The caches are purged before the modules terminate.
+        globals::raise(
+            &self.modules,
+            &sink,
+            GL_CACHE_CLEANUP,
+            "GL_CACHE_CLEANUP",
+            GlobalHandler::CacheCleanup,
+            std::ptr::null_mut(),
+        );
         for module in &self.modules {
             let _scope = scope::enter(&sink, Some(module.name.clone()), Some("Terminate"));
             if let Some(factory) = module.factory {

@@ -169,6 +169,10 @@ pub enum GlobalHandler {
     RscaQuery,
     CacheOperation,
     ResolveModules,
+    /// `OnGlobalCacheCleanup()`: takes no provider.
+    CacheCleanup,
+    /// `OnGlobalHealthCheck()`: takes no provider.
+    HealthCheck,
 }
 
 /// Calls one global notification handler; `provider` is the host object of the type it takes.
@@ -196,6 +200,8 @@ pub fn notify_global(
             GlobalHandler::RscaQuery => (v.on_global_rsca_query)(this, provider.cast()),
             GlobalHandler::CacheOperation => (v.on_global_cache_operation)(this, provider.cast()),
             GlobalHandler::ResolveModules => (v.on_global_application_resolve_modules)(this, provider.cast()),
+            GlobalHandler::CacheCleanup => (v.on_global_cache_cleanup)(this),
+            GlobalHandler::HealthCheck => (v.on_global_health_check)(this),
         }
     })
 }
@@ -395,4 +401,21 @@ pub fn call_async_callback(
     // starts it) and the completion info the IHttpCompletionInfo2 one; the module passed the
     // callback context for exactly this call.
     naming_crashes(|| unsafe { callback(context.cast(), info.cast(), callback_context as *mut core::ffi::c_void) })
+}
+
+/// `CGlobalModule::OnSuspendProcess`: the status, and the callback the module gave back (NULL
+/// when it gave none).
+pub fn suspend_process(module: *mut CGlobalModule) -> (GLOBAL_NOTIFICATION_STATUS, *mut IGlobalSuspendProcessCallback) {
+    let mut callback: *mut IGlobalSuspendProcessCallback = std::ptr::null_mut();
+    // SAFETY: `module` is the live global module that subscribed to GL_SUSPEND_PROCESS; the
+    // out pointer is a local that outlives the call.
+    let status = naming_crashes(|| unsafe { ((*(*module).vtbl).on_suspend_process)(module.cast(), &mut callback) });
+    (status, callback)
+}
+
+/// `IGlobalSuspendProcessCallback::Resume` on the callback a module gave from OnSuspendProcess.
+pub fn resume_process(callback: *mut IGlobalSuspendProcessCallback) -> HRESULT {
+    // SAFETY: `callback` is the non-null callback the module returned from OnSuspendProcess,
+    // which stays valid until the host calls Resume on it (this call).
+    naming_crashes(|| unsafe { ((*(*callback).vtbl).resume)(callback.cast()) })
 }

@@ -648,8 +648,11 @@ impl HttpServer for Server {
         }
     }
 
-    /// Recorded as a note; IIS would let WAS recycle the worker, iissim keeps serving.
+    /// Recorded as a note, then GL_HEALTH_CHECK to the global modules that subscribed (the
+    /// health-related operation OnGlobalHealthCheck's page names). IIS would let WAS recycle
+    /// the worker; iissim keeps serving.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpserver-reportunhealthy-method
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalhealthcheck-method
     fn report_unhealthy(&self, reason: WStrArg<'_>, hr: HRESULT) {
         scope::diagnose(
             DiagnosticKind::Note,
@@ -660,6 +663,8 @@ impl HttpServer for Server {
                 crate::error::describe_hresult(hr)
             ),
         );
+        // A health-related operation: GL_HEALTH_CHECK to the modules that subscribed, now.
+        self.raise(GL_HEALTH_CHECK, "GL_HEALTH_CHECK", GlobalHandler::HealthCheck, std::ptr::null_mut());
     }
 
     /// Recorded as a note; iissim does not recycle its worker.
