@@ -132,12 +132,13 @@ fn main() {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Serve { config, bind, threads } => {
-            let (config, worker) = iissim::load_worker_from(&config)?;
+        Command::Serve { config: path, bind, threads } => {
+            let (config, worker) = iissim::load_worker_from(&path)?;
             report_load(&worker);
             let bind = bind.unwrap_or_else(|| config.site.bind.clone());
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-            iissim_server::run(worker, &bind, threads, |addr| {
+            let housekeeping = iissim_server::Housekeeping::from_config(&config, &path);
+            iissim_server::run(worker, &bind, threads, housekeeping, |addr| {
                 println!("iissim: serving {} on http://{addr}/ (Ctrl-C stops)", config.site.name);
                 let _ = std::io::stdout().flush();
             })

@@ -415,3 +415,70 @@ fn a_completion_after_the_request_ended_is_reported() {
           PostCompletion(5) came after the request GET /late ended; it is ignored"]
     );
 }
+
+/// While `iissim serve` runs, a change to its configuration file raises GL_CONFIGURATION_CHANGE
+/// with the site's configuration path.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalconfigurationchange-method
+#[test]
+fn changing_the_configuration_file_while_serving_raises_configuration_change() {
+    let dir = scratch("serve-config-change");
+    let config = dir.join("iissim.toml");
+    // A define of its own gives this test an image apart from the other change-watcher tests',
+    // whose log (a module global) it would otherwise share.
+    let text = format!(
+        "[[modules]]\nname = \"ChangeWatcher\"\nsources = [{:?}]\ndefines = [\"SERVE_CONFIG_TEST\"]\n",
+        fixture("change-watcher/module.cpp")
+    );
+    std::fs::write(&config, &text).unwrap();
+    let server = Server::start(&config);
+    let before = http_get(server.addr, "/log");
+    assert!(!before.contains("GL_CONFIGURATION_CHANGE"), "{before}");
+
+    std::fs::write(&config, format!("{text}# edited while serving\n")).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let log = loop {
+        let log = http_get(server.addr, "/log");
+        if log.contains("GL_CONFIGURATION_CHANGE") || std::time::Instant::now() > deadline {
+            break log;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(log.matches("GL_CONFIGURATION_CHANGE MACHINE/WEBROOT/APPHOST/Default Web Site\n").count(), 1, "{log}");
+}
+
+/// While `iissim serve` runs with `[worker] idle_timeout_action = "suspend"`, an idle worker
+/// gets GL_SUSPEND_PROCESS and the next request resumes it first (the module's callback gets
+/// Resume); `ping_interval_s` raises GL_HEALTH_CHECK.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalhealthcheck-method
+#[test]
+fn an_idle_served_worker_suspends_and_pings_raise_health_checks() {
+    let dir = scratch("serve-idle");
+    let config = dir.join("iissim.toml");
+    let text = format!(
+        "[[modules]]\nname = \"GlobalCounter\"\nsources = [{:?}]\n\n\
+         [worker]\nping_interval_s = 1\nidle_timeout_s = 1\nidle_timeout_action = \"suspend\"\n",
+        fixture("global-counter/module.cpp")
+    );
+    std::fs::write(&config, &text).unwrap();
+    let server = Server::start(&config);
+    let header = |response: &str, name: &str| -> u32 {
+        let line =
+            response.lines().find(|l| l.starts_with(&format!("{name}: "))).unwrap_or_else(|| panic!("{response}"));
+        line[name.len() + 2..].trim().parse().unwrap()
+    };
+    let first = http_get(server.addr, "/");
+    assert_eq!(header(&first, "X-Suspends"), 0, "{first}");
+    // Each wait is longer than the idle limit; a request in between starts the idle time anew.
+    let mut response = first;
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        response = http_get(server.addr, "/");
+        if header(&response, "X-Suspends") > 0 {
+            break;
+        }
+    }
+    assert!(header(&response, "X-Suspends") >= 1, "{response}");
+    // The worker resumed before GL_PRE_BEGIN_REQUEST set the headers.
+    assert_eq!(header(&response, "X-Resumes"), header(&response, "X-Suspends"), "{response}");
+    assert!(header(&response, "X-Health-Checks") >= 1, "{response}");
+}

@@ -23,7 +23,8 @@ pub struct Server {
 
 impl Server {
     pub fn start(config: &Path) -> Server {
-        let (_, worker) = iissim::load_worker_from(config).expect("the fixture loads");
+        let (loaded, worker) = iissim::load_worker_from(config).expect("the fixture loads");
+        let housekeeping = iissim_server::Housekeeping::from_config(&loaded, config);
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
@@ -31,9 +32,14 @@ impl Server {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 addr_tx.send(listener.local_addr().unwrap()).unwrap();
-                iissim_server::serve(worker, listener, async {
-                    let _ = stopped.await;
-                })
+                iissim_server::serve(
+                    worker,
+                    listener,
+                    async {
+                        let _ = stopped.await;
+                    },
+                    housekeeping,
+                )
                 .await
                 .unwrap();
             });

@@ -12,6 +12,15 @@
 //! [anonymous]
 //! user = "IUSR"
 //! token = true
+//!
+//! [pipeline]
+//! pending_timeout_ms = 30000   # a notification pending longer ends its request with 500
+//!
+//! [worker]                     # `iissim serve` between requests
+//! ping_interval_s = 30         # GL_HEALTH_CHECK this often (default 0: never)
+//! idle_timeout_s = 1200        # with idle_timeout_action = "suspend": GL_SUSPEND_PROCESS
+//! idle_timeout_action = "suspend"
+//! watch_config = true          # GL_CONFIGURATION_CHANGE when this file changes (default)
 //! ```
 
 use serde::Deserialize;
@@ -38,6 +47,9 @@ pub struct Config {
     pub trace: TraceConfig,
     #[serde(default)]
     pub pipeline: PipelineConfig,
+    /// What `iissim serve` does to the worker between requests.
+    #[serde(default)]
+    pub worker: WorkerConfig,
     /// The folder relative paths are resolved against.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -169,6 +181,47 @@ impl Default for PipelineConfig {
 
 fn default_pending_timeout() -> u64 {
     30_000
+}
+
+/// The worker's life between requests while `iissim serve` runs, as an IIS application pool's
+/// process model sets it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerConfig {
+    /// Raise GL_HEALTH_CHECK this often (WAS pings a worker every 30 s by default; whether a
+    /// ping raises GL_HEALTH_CHECK is not documented, so 0, the default, raises none).
+    #[serde(default)]
+    pub ping_interval_s: u64,
+    /// After this long without a request, `idle_timeout_action` happens (0: never).
+    #[serde(default)]
+    pub idle_timeout_s: u64,
+    #[serde(default)]
+    pub idle_timeout_action: IdleAction,
+    /// Raise GL_CONFIGURATION_CHANGE when this configuration file changes (default: yes).
+    #[serde(default = "yes")]
+    pub watch_config: bool,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        WorkerConfig {
+            ping_interval_s: 0,
+            idle_timeout_s: 0,
+            idle_timeout_action: IdleAction::None,
+            watch_config: true,
+        }
+    }
+}
+
+/// What an idle worker does (`idleTimeoutAction`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdleAction {
+    /// Keep running.
+    #[default]
+    None,
+    /// GL_SUSPEND_PROCESS; the next request resumes the worker.
+    Suspend,
 }
 
 /// What each request's trace records.
@@ -331,6 +384,22 @@ mod tests {
         };
         assert!(rule.keeps_freb(404, 0) && rule.keeps_freb(503, 0) && rule.keeps_freb(200, 150));
         assert!(!rule.keeps_freb(401, 0) && !rule.keeps_freb(200, 99));
+    }
+
+    #[test]
+    fn the_worker_section_defaults_to_watching_the_file_only() {
+        let config = Config::parse("", Path::new("x.toml"), Path::new(".")).unwrap();
+        assert!(config.worker.watch_config);
+        assert_eq!((config.worker.ping_interval_s, config.worker.idle_timeout_s), (0, 0));
+        assert_eq!(config.worker.idle_timeout_action, IdleAction::None);
+        let err = Config::parse(
+            "[worker]
+idle_timeout_action = \"terminate\"\n",
+            Path::new("x.toml"),
+            Path::new("."),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown variant `terminate`, expected `none` or `suspend`"), "{err}");
     }
 
     #[test]

@@ -90,6 +90,14 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// The diagnostics among the events, in order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &crate::diagnostics::Diagnostic> {
+        self.events.iter().filter_map(|e| match e {
+            TraceEvent::Diagnostic(d) => Some(d),
+            _ => None,
+        })
+    }
+
     /// The compact, stable text form used in snapshots: no addresses, no times.
     pub fn render(&self) -> String {
         let mut out = String::new();

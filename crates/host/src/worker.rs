@@ -369,6 +369,31 @@ impl Worker {
         sink.take_trace()
     }
 
+    /// The site's configuration changed while serving: GL_CONFIGURATION_CHANGE with the site's
+    /// configuration path to every global module that subscribed. (The modules keep running as
+    /// loaded; a changed module list takes a restart.)
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalconfigurationchange-method
+    pub fn configuration_changed(&self) -> Trace {
+        let sink = Sink::new(self.trace_level);
+        let path = format!("MACHINE/WEBROOT/APPHOST/{}", self.site.name);
+        sink.record(TraceEvent::Host { what: format!("configuration change of {path}") });
+        let provider = ComObj::new(
+            crate::objects::generated::thunks::global_configuration_change_provider_vtable::<
+                crate::objects::global_providers::ConfigurationChangeProvider,
+            >(),
+            crate::objects::global_providers::ConfigurationChangeProvider::new(&path),
+        );
+        globals::raise(
+            &self.modules,
+            &sink,
+            GL_CONFIGURATION_CHANGE,
+            "GL_CONFIGURATION_CHANGE",
+            GlobalHandler::ConfigurationChange,
+            provider.as_ptr(),
+        );
+        sink.take_trace()
+    }
+
     /// Suspends the worker as an idle time-out does when the pool's action is Suspend:
     /// GL_SUSPEND_PROCESS now; the next request (or shutdown) first resumes it, calling the
     /// callbacks the modules gave (see `suspension.rs`).

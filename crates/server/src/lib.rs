@@ -6,6 +6,11 @@
 //! as a blocking module holds an IIS worker thread; `threads` sets how many there are.
 #![forbid(unsafe_code)]
 
+mod housekeeping;
+
+use housekeeping::Activity;
+pub use housekeeping::Housekeeping;
+
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -18,13 +23,18 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 
-/// Serves `worker` on `listener` until `shutdown` completes.
+/// Serves `worker` on `listener` until `shutdown` completes, with `housekeeping` between
+/// requests.
 pub async fn serve(
     worker: Arc<Worker>,
     listener: TcpListener,
     shutdown: impl Future<Output = ()>,
+    housekeeping: Housekeeping,
 ) -> std::io::Result<()> {
     let local = listener.local_addr()?;
+    let activity = Arc::new(Activity::default());
+    // Dropped (so stopped) when serving ends.
+    let _housekeeping = AbortOnDrop(tokio::spawn(housekeeping::run(worker.clone(), housekeeping, activity.clone())));
     tokio::pin!(shutdown);
     loop {
         let (stream, remote) = tokio::select! {
@@ -39,8 +49,17 @@ pub async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let worker = worker.clone();
+        let activity = activity.clone();
         tokio::spawn(async move {
-            let service = service_fn(move |request| handle(worker.clone(), request, remote, local));
+            let service = service_fn(move |request| {
+                let guard = activity.begin();
+                let response = handle(worker.clone(), request, remote, local);
+                async move {
+                    let response = response.await;
+                    drop(guard);
+                    response
+                }
+            });
             let mut http = http1::Builder::new();
             // IIS writes header names in their usual capitalisation; hyper would write lower case.
             http.title_case_headers(true);
@@ -56,13 +75,28 @@ pub async fn serve(
 
 /// Builds a runtime of `threads` worker threads, binds `bind`, calls `ready` with the bound
 /// address, and serves until Ctrl-C or SIGTERM.
-pub fn run(worker: Arc<Worker>, bind: &str, threads: usize, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+pub fn run(
+    worker: Arc<Worker>,
+    bind: &str,
+    threads: usize,
+    housekeeping: Housekeeping,
+    ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(threads.max(1)).enable_all().build()?;
     runtime.block_on(async {
         let listener = TcpListener::bind(bind).await?;
         ready(listener.local_addr()?);
-        serve(worker, listener, stop_signal()).await
+        serve(worker, listener, stop_signal(), housekeeping).await
     })
+}
+
+/// A task that stops when its handle goes.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// Ctrl-C, or SIGTERM where there is one: either ends serving cleanly (modules terminate).
