@@ -83,10 +83,7 @@ fn an_unimplemented_method_returns_the_failure_value_and_is_diagnosed() {
     assert_eq!(d.kind, DiagnosticKind::Unimplemented);
     assert_eq!(d.module.as_deref(), Some("ApiProbe"));
     assert_eq!(d.notification, Some("RQ_AUTHENTICATE_REQUEST (post)"));
-    assert_eq!(
-        d.method,
-        "IHttpContext::GetServerVarChanges(DWORD, DWORD*, DWORD*, PCSTR**, PCWSTR**, DWORD*, DWORD**)"
-    );
+    assert_eq!(d.method, "IWorkerProcessFramework::GetInterfaceVersion(PDWORD, PDWORD)");
 }
 
 #[test]
@@ -97,7 +94,7 @@ fn strict_mode_fails_the_request_naming_module_notification_and_method() {
         failure.to_string(),
         "strict mode: the request produced 1 diagnostic(s):\n  \
          unimplemented: module ApiProbe in RQ_AUTHENTICATE_REQUEST (post): \
-         IHttpContext::GetServerVarChanges(DWORD, DWORD*, DWORD*, PCSTR**, PCWSTR**, DWORD*, DWORD**): not implemented by iissim\n"
+         IWorkerProcessFramework::GetInterfaceVersion(PDWORD, PDWORD): not implemented by iissim\n"
     );
 }
 

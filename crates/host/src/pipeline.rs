@@ -95,6 +95,7 @@ pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
         match module_call::get_http_module(factory as *mut IHttpModuleFactory, objects.allocator.as_ptr()) {
             Ok(object) if !object.is_null() => {
                 state.subscriptions.borrow_mut().push((name.clone(), module.request_mask, module.post_mask));
+                state.instances.borrow_mut().push((name.clone(), object as usize));
                 instances.push(Instance { module, name, object })
             }
             Ok(_) => {
@@ -158,6 +159,8 @@ pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
 
 fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
     let mut finished = false;
+    // Slots up to here were merged into an earlier handler (GetNextNotification).
+    let mut merged: Option<(usize, bool)> = None;
     for (index, notification) in PIPELINE.iter().enumerate() {
         let end_of_request = notification.bit == RQ_LOG_REQUEST || notification.bit == RQ_END_REQUEST;
         if finished && !end_of_request {
@@ -182,10 +185,21 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
         };
         let mut finished_here = false;
         for post in [false, true] {
+            if merged.is_some_and(|through| (index, post) <= through) {
+                continue;
+            }
             let provider = if post { objects.event_provider.as_ptr() } else { provider };
             for instance in ordered(state, instances, notification, post) {
                 state.position.set((index, post));
                 let status = deliver(state, objects, instance, notification, post, provider);
+                if let Some(through) = state.merged_through.take() {
+                    // The module handled the notifications up to `through` in this call; its
+                    // status is that of the last one.
+                    merged = Some(through);
+                    if status == RQ_NOTIFICATION_CONTINUE {
+                        break;
+                    }
+                }
                 match status {
                     RQ_NOTIFICATION_CONTINUE => {}
                     RQ_NOTIFICATION_FINISH_REQUEST => {
@@ -459,6 +473,102 @@ pub fn has_later_notification(state: &RequestState, module: &str, status: REQUES
             .iter()
             .any(|(is_post, mask)| (index, *is_post) > now && mask & n.bit != 0)
     })
+}
+
+/// Where `IHttpContext::GetNextNotification` takes the calling module: the next notification
+/// (or post-notification) that has a handler, as (index in `PIPELINE`, post, the handler's
+/// `CHttpModule*`). The page allows it only when no other handler runs in between: the caller
+/// must be the last handler of the current notification, the next one must have exactly one,
+/// and nothing the server does itself (authentication, the static file handler, sending the
+/// response) may lie between. `Err` says why not, for the trace.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getnextnotification-method
+pub fn next_notification(
+    state: &RequestState,
+    module: &str,
+    notification: &str,
+    status: REQUEST_NOTIFICATION_STATUS,
+) -> Result<(usize, bool, usize), String> {
+    if status != RQ_NOTIFICATION_CONTINUE {
+        return Err(format!("the current notification would end with {}", status_name(status)));
+    }
+    if !PIPELINE.iter().any(|n| n.name == notification || n.post_name == notification) {
+        return Err(format!("{notification} is not one of the request's deterministic notifications"));
+    }
+    let (index, post) = state.position.get();
+    let worker = state.worker.upgrade().ok_or("the worker is gone")?;
+    // After a merge the module stands in for the one handler of the merged slot, so it may
+    // merge on from there.
+    if state.merged_through.get() != Some((index, post)) {
+        let here = slot_modules(state, &worker, index, post);
+        if here.last().map(|(name, _)| &**name) != Some(module) {
+            return Err(format!("{notification} still has {} to run after {module}", names(&here, module)));
+        }
+    }
+    let slots = (index..PIPELINE.len()).flat_map(|i| [(i, false), (i, true)]).filter(|&slot| slot > (index, post));
+    for (i, p) in slots {
+        if let Some(what) = server_work_before(i, p) {
+            return Err(format!("{what} comes before the next handler"));
+        }
+        let handlers = slot_modules(state, &worker, i, p);
+        match handlers.as_slice() {
+            [] => continue,
+            [(_, object)] => return Ok((i, p, *object)),
+            _ => {
+                let n = &PIPELINE[i];
+                return Err(format!("{} has {} handlers", if p { n.post_name } else { n.name }, handlers.len()));
+            }
+        }
+    }
+    Err("no later notification has a handler".into())
+}
+
+/// The modules that handle a notification slot this request, in order, with their instances.
+fn slot_modules(state: &RequestState, worker: &Worker, index: usize, post: bool) -> Vec<(Arc<str>, usize)> {
+    let n = &PIPELINE[index];
+    let subscriptions = state.subscriptions.borrow();
+    let instances = state.instances.borrow();
+    let mut chosen: Vec<_> = subscriptions
+        .iter()
+        .zip(instances.iter())
+        .filter(|((name, request, post_mask), _)| {
+            let (off, post_off) = state.disabled_for(name);
+            if post {
+                post_mask & !post_off & n.bit != 0
+            } else {
+                request & !off & n.bit != 0
+            }
+        })
+        .map(|((name, ..), (_, object))| {
+            let priority = worker.modules.iter().find(|m| m.name == *name).map(|m| m.priority(n.bit, post));
+            (priority, name.clone(), *object)
+        })
+        .collect();
+    chosen.sort_by_key(|(priority, ..)| *priority);
+    chosen.into_iter().map(|(_, name, object)| (name, object)).collect()
+}
+
+/// The other modules of `handlers` after `module`, named for the trace.
+fn names(handlers: &[(Arc<str>, usize)], module: &str) -> String {
+    let after: Vec<&str> = handlers.iter().map(|(n, _)| &**n).skip_while(|n| *n != module).skip(1).collect();
+    if after.is_empty() {
+        "other modules".into()
+    } else {
+        after.join(", ")
+    }
+}
+
+/// What the server itself does just before a notification slot, which a merge may not skip.
+fn server_work_before(index: usize, post: bool) -> Option<&'static str> {
+    let bit = PIPELINE[index].bit;
+    match (bit, post) {
+        (RQ_AUTHENTICATE_REQUEST, false) => Some("built-in authentication"),
+        (RQ_AUTHENTICATE_REQUEST, true) => Some("the check for an authenticated user"),
+        (RQ_LOG_REQUEST, false) => Some("sending the response"),
+        _ if !post && index > 0 && PIPELINE[index - 1].bit == RQ_EXECUTE_REQUEST_HANDLER => {
+            Some("the static file handler")
+        }
+        _ => None,
+    }
 }
 
 /// Gives back the host's reference on a module's user, and reports references a module took

@@ -6,7 +6,7 @@ use crate::raw_response::RawResponse;
 use crate::scope::Sink;
 use crate::site::Site;
 use iissim_abi::types::{DWORD, HRESULT};
-use iissim_abi::{IHttpContext, IHttpRequest, IHttpResponse, IHttpUser};
+use iissim_abi::{IHttpContext, IHttpEventProvider, IHttpRequest, IHttpResponse, IHttpUser};
 use socket2::SockAddr;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -140,6 +140,10 @@ pub struct ObjectPointers {
     pub response: *mut IHttpResponse,
     /// The host's own user object for the configured anonymous identity, if any.
     pub host_user: *mut IHttpUser,
+    /// The providers request notifications receive: most get the plain event provider.
+    pub event_provider: *mut IHttpEventProvider,
+    pub authentication_provider: *mut IHttpEventProvider,
+    pub map_handler_provider: *mut IHttpEventProvider,
 }
 
 /// Everything one request's objects share.
@@ -188,6 +192,11 @@ pub struct RequestState {
     pub reading_entity: Cell<bool>,
     /// What each module of the request subscribed to: (name, request mask, post mask).
     pub subscriptions: RefCell<Vec<(std::sync::Arc<str>, u32, u32)>>,
+    /// Each module's `CHttpModule*` for this request, in configuration order.
+    pub instances: RefCell<Vec<(std::sync::Arc<str>, usize)>>,
+    /// Set by `IHttpContext::GetNextNotification`: the calling module took over every
+    /// notification up to and including this one (index in `PIPELINE`, post).
+    pub merged_through: Cell<Option<(usize, bool)>>,
     /// `IHttpResponse::GetRawHttpResponse`'s structure, once a module asked for it.
     pub raw_response: RefCell<Option<RawResponse>>,
     /// The worker running the request (child requests run through it again).
@@ -249,6 +258,9 @@ impl RequestState {
                 request: std::ptr::null_mut(),
                 response: std::ptr::null_mut(),
                 host_user: std::ptr::null_mut(),
+                event_provider: std::ptr::null_mut(),
+                authentication_provider: std::ptr::null_mut(),
+                map_handler_provider: std::ptr::null_mut(),
             }),
             user: Cell::new(std::ptr::null_mut()),
             user_names: RefCell::new(None),
@@ -260,6 +272,8 @@ impl RequestState {
             position: Cell::new((0, false)),
             pending_timeout: std::time::Duration::from_secs(30),
             subscriptions: RefCell::new(Vec::new()),
+            instances: RefCell::new(Vec::new()),
+            merged_through: Cell::new(None),
             custom_targets: RefCell::new(Vec::new()),
             map_path_targets: RefCell::new(Vec::new()),
             mapping_path: Cell::new(false),

@@ -44,6 +44,8 @@ pub struct Context {
     worker: WorkerPointers,
     /// Variables set with SetServerVariable, by upper-case name, in the order first set.
     variables: RefCell<Vec<(String, String)>>,
+    /// How many times SetServerVariable changed them (GetServerVarChanges' change number).
+    variable_changes: std::cell::Cell<DWORD>,
     container: ComObj<ModuleContainer>,
     named: ComObj<NamedContainer>,
     connection: ComObj<Connection>,
@@ -62,6 +64,7 @@ impl Context {
         Context {
             worker,
             variables: RefCell::new(Vec::new()),
+            variable_changes: std::cell::Cell::new(0),
             container: ComObj::new(
                 http_module_context_container_vtable::<ModuleContainer>(),
                 ModuleContainer::default(),
@@ -250,6 +253,55 @@ impl HttpContext for Context {
         BOOL::from(!crate::pipeline::has_later_notification(&self.state, &module, status))
     }
 
+    /// Merges the next notification into the calling handler when no other handler runs in
+    /// between (see `pipeline::next_notification`): TRUE with its bit, post flag, handler
+    /// module and provider, and the pipeline goes on after it once this handler returns;
+    /// FALSE (with the reason on the trace) otherwise.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getnextnotification-method
+    fn get_next_notification(
+        &self,
+        status: REQUEST_NOTIFICATION_STATUS,
+        notification: Out<'_, DWORD>,
+        is_post: Out<'_, BOOL>,
+        module_info: Out<'_, *mut CHttpModule>,
+        request_output: Out<'_, *mut IHttpEventProvider>,
+    ) -> BOOL {
+        let (Some(module), Some(current)) = scope::current() else {
+            scope::record(crate::trace::TraceEvent::Host {
+                what: "GetNextNotification outside a request notification: FALSE".into(),
+            });
+            return FALSE;
+        };
+        match crate::pipeline::next_notification(&self.state, &module, current, status) {
+            Ok((index, post, object)) => {
+                let next = &crate::notifications::PIPELINE[index];
+                let objects = self.state.objects.get();
+                let provider = match (next.bit, post) {
+                    (RQ_AUTHENTICATE_REQUEST, false) => objects.authentication_provider,
+                    (RQ_MAP_REQUEST_HANDLER, false) => objects.map_handler_provider,
+                    _ => objects.event_provider,
+                };
+                notification.set(next.bit);
+                is_post.set(BOOL::from(post));
+                module_info.set(object as *mut CHttpModule);
+                request_output.set(provider);
+                self.state.position.set((index, post));
+                self.state.merged_through.set(Some((index, post)));
+                scope::record(crate::trace::TraceEvent::Host {
+                    what: format!(
+                        "{module} takes over {} (GetNextNotification)",
+                        if post { next.post_name } else { next.name }
+                    ),
+                });
+                TRUE
+            }
+            Err(why) => {
+                scope::record(crate::trace::TraceEvent::Host { what: format!("GetNextNotification: FALSE, {why}") });
+                FALSE
+            }
+        }
+    }
+
     /// The request's container; its stored contexts get `CleanupStoredContext` when the
     /// request ends.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getmodulecontextcontainer-method
@@ -401,6 +453,38 @@ impl HttpContext for Context {
             Some(entry) => entry.1 = value,
             None => variables.push((upper, value)),
         }
+        self.variable_changes.set(self.variable_changes.get().wrapping_add(1));
+        S_OK
+    }
+
+    /// The server variables modules set (SetServerVariable), as a snapshot of names and values
+    /// in request memory, and the change number. When `dwOldChangeNumber` is not the current
+    /// one every variable of the snapshot is reported as changed (the indices end with -1);
+    /// when it is, none.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getservervarchanges-method
+    fn get_server_var_changes(
+        &self,
+        old: DWORD,
+        new: Out<'_, DWORD>,
+        count: Out<'_, DWORD>,
+        names: Out<'_, *mut PCSTR>,
+        values: Out<'_, *mut PCWSTR>,
+        diffed_count: Out<'_, DWORD>,
+        diffed: Out<'_, *mut DWORD>,
+    ) -> HRESULT {
+        let changes = self.variable_changes.get();
+        let variables = self.variables.borrow();
+        let arena = &self.state.arena;
+        let name_list: Vec<PCSTR> = variables.iter().map(|(n, _)| arena.alloc_cstr(n.as_bytes())).collect();
+        let value_list: Vec<PCWSTR> = variables.iter().map(|(_, v)| arena.alloc_wstr(v).0).collect();
+        new.set(changes);
+        count.set(variables.len() as DWORD);
+        names.set(arena.alloc_slice(&name_list));
+        values.set(arena.alloc_slice(&value_list));
+        let mut indices: Vec<DWORD> = if old == changes { vec![] } else { (0..variables.len() as DWORD).collect() };
+        diffed_count.set(indices.len() as DWORD);
+        indices.push(DWORD::MAX);
+        diffed.set(arena.alloc_slice(&indices));
         S_OK
     }
 

@@ -129,6 +129,9 @@ impl RequestObjects {
             request: objects.request.as_ptr(),
             response: objects.response.as_ptr(),
             host_user: objects.host_user.as_ptr(),
+            event_provider: objects.event_provider.as_ptr(),
+            authentication_provider: objects.authentication_provider.as_ptr(),
+            map_handler_provider: objects.map_handler_provider.as_ptr(),
         });
         objects
     }
