@@ -81,9 +81,22 @@ impl RequestBuilder<'_> {
         self
     }
 
-    /// Runs the request; in strict mode, a request with diagnostics is an error.
+    /// The client's address (REMOTE_ADDR, REMOTE_PORT); 127.0.0.1:50000 unless set.
+    pub fn remote(mut self, address: std::net::SocketAddr) -> Self {
+        self.request.remote = address;
+        self
+    }
+
+    /// The address the request came in on (LOCAL_ADDR, SERVER_PORT); 127.0.0.1:80 unless set.
+    pub fn local(mut self, address: std::net::SocketAddr) -> Self {
+        self.request.local = address;
+        self
+    }
+
+    /// Runs the request (a body gets `Content-Length`, as a client sends it); in strict mode,
+    /// a request with diagnostics is an error.
     pub fn try_send(self) -> Result<Response, StrictFailure> {
-        let response = self.harness.worker.execute(self.request);
+        let response = self.harness.worker.execute(self.request.framed());
         let failures: Vec<Diagnostic> = response.diagnostics.iter().filter(|d| d.is_failure()).cloned().collect();
         if self.harness.strict && !failures.is_empty() {
             return Err(StrictFailure { diagnostics: failures, response: Box::new(response) });

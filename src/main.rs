@@ -158,7 +158,7 @@ fn run(cli: Cli) -> Result<()> {
             if let Some(data) = data {
                 request.body = data.into_bytes();
             }
-            let response = worker.execute(request);
+            let response = worker.execute(request.framed());
             print!("{}", response.to_http_string());
             println!();
             if trace {

@@ -24,7 +24,22 @@ pub struct Server {
 impl Server {
     pub fn start(config: &Path) -> Server {
         let (loaded, worker) = iissim::load_worker_from(config).expect("the fixture loads");
-        let housekeeping = iissim_server::Housekeeping::from_config(&loaded, config);
+        Server::serve(worker, iissim_server::Housekeeping::from_config(&loaded, config))
+    }
+
+    /// As `start`, with every module built once more with a define of its own: the server's
+    /// images (and so their globals) are apart from those a harness in this process loads from
+    /// the same configuration, as they are apart in two processes.
+    pub fn start_apart(config: &Path) -> Server {
+        let mut loaded = iissim::Config::load(config).expect("the fixture's configuration loads");
+        for module in &mut loaded.modules {
+            module.defines.push("IISSIM_SERVER_APART".into());
+        }
+        let worker = iissim::load_worker(&loaded).expect("the fixture loads");
+        Server::serve(worker, iissim_server::Housekeeping::from_config(&loaded, config))
+    }
+
+    fn serve(worker: std::sync::Arc<iissim::Worker>, housekeeping: iissim_server::Housekeeping) -> Server {
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
@@ -64,6 +79,38 @@ pub fn http_exchange(addr: SocketAddr, request: &str) -> String {
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     String::from_utf8_lossy(&response).into_owned()
+}
+
+/// Sends `request` on a connection kept alive as a browser keeps it, reads one response (by
+/// its Content-Length), then closes and waits for the server to see it. Gives the response
+/// (empty when the server dropped the connection instead) and the client's address.
+pub fn http_exchange_kept_alive(addr: SocketAddr, request: &str, head_only: bool) -> (String, SocketAddr) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let client = stream.local_addr().unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let mut buffer = [0u8; 16 * 1024];
+    loop {
+        if let Some(end) = response.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&response[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if head_only || response.len() >= end + 4 + length {
+                break;
+            }
+        }
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => response.extend_from_slice(&buffer[..n]),
+        }
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    while matches!(stream.read(&mut buffer), Ok(n) if n > 0) {}
+    (String::from_utf8_lossy(&response).into_owned(), client)
 }
 
 /// `GET target` with `Connection: close`, and the response with its `Date` redacted.

@@ -36,6 +36,20 @@ impl Request {
         self.headers.push((name.to_string(), value.to_string()));
         self
     }
+
+    /// Frames the body as an HTTP client does: a request with a body and neither
+    /// `Content-Length` nor `Transfer-Encoding` gets `Content-Length` as its last header, so
+    /// modules (and ALL_RAW) see what they would over the wire.
+    pub fn framed(mut self) -> Request {
+        let framed = self
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("Content-Length") || n.eq_ignore_ascii_case("Transfer-Encoding"));
+        if !self.body.is_empty() && !framed {
+            self.headers.push(("Content-Length".into(), self.body.len().to_string()));
+        }
+        self
+    }
 }
 
 /// The response the pipeline produced, with what happened on the way.
