@@ -7,7 +7,7 @@
 
 use core::ffi::{c_char, CStr};
 use core::marker::PhantomData;
-use iissim_abi::types::WCHAR;
+use iissim_abi::types::{DWORD, PCSTR, WCHAR};
 
 /// A `PCSTR` argument: null, NUL-terminated, or length-delimited where the method says so.
 #[derive(Clone, Copy)]
@@ -198,5 +198,50 @@ impl<'a> Ptr<'a, core::ffi::c_void> {
         // SAFETY: per the constructor's contract, `len` bytes are writable and the module does
         // not touch them during the call.
         Some(unsafe { std::slice::from_raw_parts_mut(self.ptr.cast::<u8>(), len) })
+    }
+}
+
+/// The known-header arrays of `GetHeaderChanges` (request or response), as the thunk passes
+/// them: `knownHeaderSnapshot` (one `PCSTR` per known header id, each NULL or a NUL-terminated
+/// string the caller holds) and `diffedKnownHeaderIndices` (one more `DWORD`, to fill).
+pub struct KnownHeaderArrays<'a> {
+    snapshot: &'a mut [PCSTR],
+    diffed: &'a mut [DWORD],
+}
+
+impl<'a> KnownHeaderArrays<'a> {
+    /// The arrays, or `None` when the caller passed NULL for either.
+    pub fn from_call(snapshot: *mut PCSTR, diffed: *mut DWORD, count: usize) -> Option<KnownHeaderArrays<'a>> {
+        if snapshot.is_null() || diffed.is_null() {
+            return None;
+        }
+        // SAFETY: the GetHeaderChanges pages size these arrays: `count` (HttpHeaderRequestMaximum
+        // or HttpHeaderResponseMaximum) snapshot entries and `count + 1` indices, writable for
+        // the call; the thunk passes the module's pointers unchanged.
+        unsafe {
+            Some(KnownHeaderArrays {
+                snapshot: std::slice::from_raw_parts_mut(snapshot, count),
+                diffed: std::slice::from_raw_parts_mut(diffed, count + 1),
+            })
+        }
+    }
+
+    /// The caller's value for header `id` (`None` for NULL).
+    pub fn old(&self, id: usize) -> Option<&[u8]> {
+        let ptr = self.snapshot[id];
+        // SAFETY: per `from_call`, each entry is NULL or a NUL-terminated string of the caller's.
+        (!ptr.is_null()).then(|| unsafe { CStr::from_ptr(ptr) }.to_bytes())
+    }
+
+    /// Sets header `id` of the snapshot.
+    pub fn set(&mut self, id: usize, value: PCSTR) {
+        self.snapshot[id] = value;
+    }
+
+    /// Writes the changed ids, then -1.
+    pub fn set_diffed(&mut self, ids: &[DWORD]) {
+        for (slot, id) in self.diffed.iter_mut().zip(ids.iter().chain([DWORD::MAX].iter())) {
+            *slot = *id;
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! overloads), GetUrlChanged, GetForwardedUrl, GetRemoteAddress, GetLocalAddress,
 //! ReadEntityBody (synchronous and asynchronous; all three interfaces' overloads), InsertEntityBody,
 //! GetRemainingEntityBytes, GetHttpVersion, GetClientCertificate (no TLS: no certificate),
-//! GetSiteId, GetHeaderChanges (without the known-header arrays),
+//! GetSiteId, GetHeaderChanges,
 //! IHttpRequest2::GetChannelBindingToken (no TLS: no token). Diagnosed:
 //! NegotiateClientCertificate.
 
@@ -446,7 +446,6 @@ impl HttpRequest for Request {
 
     /// The change number counts header changes; the unknown-header outputs are filled.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttprequest-getheaderchanges-method
-    /// Partial: the knownHeaderSnapshot and diffedKnownHeaderIndices arrays are not written (a diagnostic when they are passed).
     fn get_header_changes(
         &self,
         old: DWORD,
@@ -465,14 +464,17 @@ impl HttpRequest for Request {
         };
         header_changes(
             &self.state,
-            "IHttpRequest::GetHeaderChanges(DWORD, DWORD*, PCSTR*, DWORD*, PCSTR**, PCSTR**, DWORD*, DWORD*, DWORD**)",
             &REQUEST_HEADER_NAMES,
             &headers,
             changes,
             old,
             HeaderChangeOuts {
                 new,
-                known_passed: !known_snapshot.is_null() || !diffed_known.is_null(),
+                known: crate::ffi::args::KnownHeaderArrays::from_call(
+                    known_snapshot,
+                    diffed_known,
+                    REQUEST_HEADER_NAMES.len(),
+                ),
                 unknown_count,
                 unknown_names,
                 unknown_values,

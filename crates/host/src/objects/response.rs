@@ -6,7 +6,7 @@
 //! GetKernelCacheEnabled, SuppressHeaders, GetHeadersSuppressed, Flush, Redirect,
 //! WriteEntityChunkByReference and WriteEntityChunks (memory, file-handle and fragment-cache
 //! chunks, with byte ranges), DisableBuffering,
-//! SetErrorDescription, GetErrorDescription, GetHeaderChanges (without the known-header arrays),
+//! SetErrorDescription, GetErrorDescription, GetHeaderChanges,
 //! IHttpResponse2's WriteEntityChunks and Flush, IHttpResponse3::PushPromise (HTTP/1.x: not
 //! supported), IHttpResponse4's trailers, ResetStream and SetNeedGoAway (recorded).
 //! GetCachePolicy (one policy per response, made on first use).
@@ -661,7 +661,6 @@ impl HttpResponse for Response {
 
     /// The change number counts header changes; the unknown-header outputs are filled.
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpresponse-getheaderchanges-method
-    /// Partial: the knownHeaderSnapshot and diffedKnownHeaderIndices arrays are not written (a diagnostic when they are passed).
     fn get_header_changes(
         &self,
         old: DWORD,
@@ -678,14 +677,17 @@ impl HttpResponse for Response {
         let changes = self.state.response.borrow().header_changes;
         header_changes(
             &self.state,
-            "IHttpResponse::GetHeaderChanges(DWORD, DWORD*, PCSTR*, DWORD*, PCSTR**, PCSTR**, DWORD*, DWORD*, DWORD**)",
             &RESPONSE_HEADER_NAMES,
             &headers,
             changes,
             old,
             HeaderChangeOuts {
                 new,
-                known_passed: !known_snapshot.is_null() || !diffed_known.is_null(),
+                known: crate::ffi::args::KnownHeaderArrays::from_call(
+                    known_snapshot,
+                    diffed_known,
+                    RESPONSE_HEADER_NAMES.len(),
+                ),
                 unknown_count,
                 unknown_names,
                 unknown_values,
@@ -706,7 +708,7 @@ impl HttpResponse for Response {
 /// The outputs of `GetHeaderChanges` that safe code can write.
 pub(crate) struct HeaderChangeOuts<'a> {
     pub new: Out<'a, DWORD>,
-    pub known_passed: bool,
+    pub known: Option<crate::ffi::args::KnownHeaderArrays<'a>>,
     pub unknown_count: Out<'a, DWORD>,
     pub unknown_names: Out<'a, *mut PCSTR>,
     pub unknown_values: Out<'a, *mut PCSTR>,
@@ -714,25 +716,31 @@ pub(crate) struct HeaderChangeOuts<'a> {
     pub diffed_unknown: Out<'a, *mut DWORD>,
 }
 
-/// `GetHeaderChanges` of the request or the response: the change number, and the unknown
-/// headers now (every one reported as changed when the number moved), in the arena.
+/// `GetHeaderChanges` of the request or the response: the change number; the known headers
+/// now in `knownHeaderSnapshot`, with the ids whose value differs from what the caller passed
+/// there; the unknown headers now (every one reported as changed when the number moved). The
+/// strings live in request memory.
 pub(crate) fn header_changes(
     state: &RequestState,
-    method: &str,
     known_names: &[&str],
     headers: &[(String, String)],
     changes: u32,
     old: DWORD,
-    outs: HeaderChangeOuts<'_>,
+    mut outs: HeaderChangeOuts<'_>,
 ) -> HRESULT {
     outs.new.set(changes);
-    if outs.known_passed {
-        scope::diagnose(
-            DiagnosticKind::Unimplemented,
-            method,
-            "knownHeaderSnapshot and diffedKnownHeaderIndices are not written; pass NULL for them",
-        );
-        return E_NOTIMPL;
+    if let Some(known) = &mut outs.known {
+        let mut diffed = Vec::new();
+        for (id, name) in known_names.iter().enumerate() {
+            let values: Vec<&str> =
+                headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).collect();
+            let now = (!values.is_empty()).then(|| values.join(", "));
+            if known.old(id) != now.as_deref().map(str::as_bytes) {
+                diffed.push(id as DWORD);
+            }
+            known.set(id, now.map_or(std::ptr::null(), |v| state.arena.alloc_cstr(v.as_bytes())));
+        }
+        known.set_diffed(&diffed);
     }
     let unknown: Vec<&(String, String)> =
         headers.iter().filter(|(n, _)| !known_names.iter().any(|k| k.eq_ignore_ascii_case(n))).collect();
