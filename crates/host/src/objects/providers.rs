@@ -236,9 +236,15 @@ impl SendResponseProviderApi for SendResponseProvider {
         self.flags.get()
     }
 
-    /// Partial: the flags are kept and readable; HTTP_SEND_RESPONSE_FLAG_DISCONNECT is not yet acted on by the front end.
+    /// HTTP_SEND_RESPONSE_FLAG_DISCONNECT closes the connection after this response (the
+    /// client sees `Connection: close`).
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/isendresponseprovider-setflags-method
+    /// Partial: MORE_DATA, BUFFER_DATA, ENABLE_NAGLING and PROCESS_RANGES are kept and readable but change nothing (the response goes out in one send; Range requests are not processed).
     fn set_flags(&self, flags: DWORD) {
         self.flags.set(flags);
+        if flags & iissim_abi::http::HTTP_SEND_RESPONSE_FLAG_DISCONNECT != 0 {
+            self.state.response.borrow_mut().need_disconnect = true;
+        }
     }
 
     /// The W3C fields IIS logs for this request, in memory that lives until the request ends.
