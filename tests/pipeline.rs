@@ -482,3 +482,32 @@ fn an_idle_served_worker_suspends_and_pings_raise_health_checks() {
     assert_eq!(header(&response, "X-Resumes"), header(&response, "X-Suspends"), "{response}");
     assert!(header(&response, "X-Health-Checks") >= 1, "{response}");
 }
+
+/// RQ_NOTIFICATION_PENDING suspends the request without holding its thread: with a single
+/// serving thread, a request whose notification waits a second for PostCompletion from the
+/// module's own thread does not hold up a second request, which is answered first.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-notification-status-enumeration
+#[test]
+fn a_pending_request_does_not_hold_its_serving_thread() {
+    let dir = scratch("pending-thread");
+    let config = dir.join("iissim.toml");
+    let text = format!(
+        "[[modules]]\nname = \"Pending\"\nsources = [{:?}]\n\n[pipeline]\npending_timeout_ms = 20000\n",
+        fixture("async-pending/module.cpp")
+    );
+    std::fs::write(&config, text).unwrap();
+    let server = Server::start_with_threads(&config, 1);
+    let addr = server.addr;
+    let slow = std::thread::spawn(move || {
+        let response = http_get(addr, "/slow");
+        (response, std::time::Instant::now())
+    });
+    // Let the slow request reach its pending notification first.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let fast = http_get(addr, "/indicate");
+    let fast_done = std::time::Instant::now();
+    let (slow, slow_done) = slow.join().unwrap();
+    assert!(fast.ends_with("indicated before returning\n"), "{fast}");
+    assert!(slow.ends_with("completed notification=0x1 post=0 bytes=1000 status=0x00000000 operation=0\n"), "{slow}");
+    assert!(fast_done < slow_done, "the second request waited for the pending one");
+}

@@ -23,8 +23,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(config: &Path) -> Server {
+        Server::start_with_threads(config, 2)
+    }
+
+    /// As `start`, with `threads` serving threads.
+    pub fn start_with_threads(config: &Path, threads: usize) -> Server {
         let (loaded, worker) = iissim::load_worker_from(config).expect("the fixture loads");
-        Server::serve(worker, iissim_server::Housekeeping::from_config(&loaded, config))
+        Server::serve(worker, iissim_server::Housekeeping::from_config(&loaded, config), threads)
     }
 
     /// As `start`, with every module built once more with a define of its own: the server's
@@ -36,30 +41,23 @@ impl Server {
             module.defines.push("IISSIM_SERVER_APART".into());
         }
         let worker = iissim::load_worker(&loaded).expect("the fixture loads");
-        Server::serve(worker, iissim_server::Housekeeping::from_config(&loaded, config))
+        Server::serve(worker, iissim_server::Housekeeping::from_config(&loaded, config), 2)
     }
 
-    fn serve(worker: std::sync::Arc<iissim::Worker>, housekeeping: iissim_server::Housekeeping) -> Server {
-        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+    fn serve(
+        worker: std::sync::Arc<iissim::Worker>,
+        housekeeping: iissim_server::Housekeeping,
+        threads: usize,
+    ) -> Server {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("the server binds");
+        let addr = listener.local_addr().unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                addr_tx.send(listener.local_addr().unwrap()).unwrap();
-                iissim_server::serve(
-                    worker,
-                    listener,
-                    async {
-                        let _ = stopped.await;
-                    },
-                    housekeeping,
-                )
-                .await
-                .unwrap();
-            });
+            iissim_server::serve(worker, listener, threads, housekeeping, async {
+                let _ = stopped.await;
+            })
+            .unwrap();
         });
-        let addr = addr_rx.recv().expect("the server binds");
         Server { addr, stop: Some(stop), thread: Some(thread) }
     }
 }

@@ -1,6 +1,7 @@
 //! `bench-hyper`: the baseline of `cargo xtask bench`. A bare hyper 1.x server, set up as
 //! `crates/server` sets up hyper (one task per connection, HTTP/1.1, Title-Case header names,
-//! TCP_NODELAY, a multi-thread runtime of `--threads` workers), that answers every request with
+//! TCP_NODELAY, `--threads` threads each with a single-threaded runtime accepting on the shared
+//! listener and serving its connections itself), that answers every request with
 //! the bytes `iissim serve` sends for the seed fixture (`fixtures/modules/user-token`):
 //!
 //! ```text
@@ -49,32 +50,37 @@ fn main() {
 }
 
 fn run(bind: &str, threads: usize) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(threads.max(1)).enable_all().build()?;
-    runtime.block_on(async {
-        let listener = TcpListener::bind(bind).await?;
-        println!("bench-hyper: serving on http://{}/", listener.local_addr()?);
-        std::io::stdout().flush()?;
-        let stop = stop_signal();
-        tokio::pin!(stop);
-        loop {
-            let (stream, _) = tokio::select! {
-                accepted = listener.accept() => match accepted {
-                    Ok(pair) => pair,
-                    Err(e) => {
-                        eprintln!("bench-hyper: accept failed: {e}");
-                        continue;
-                    }
-                },
-                () = &mut stop => return Ok(()),
-            };
-            let _ = stream.set_nodelay(true);
-            tokio::spawn(async move {
-                let mut http = http1::Builder::new();
-                http.title_case_headers(true);
-                let _ = http.serve_connection(TokioIo::new(stream), service_fn(handle)).await;
-            });
-        }
-    })
+    let listener = std::net::TcpListener::bind(bind)?;
+    listener.set_nonblocking(true)?;
+    println!("bench-hyper: serving on http://{}/", listener.local_addr()?);
+    std::io::stdout().flush()?;
+    for _ in 0..threads.max(1) {
+        let listener = listener.try_clone()?;
+        std::thread::spawn(move || -> std::io::Result<()> {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            tokio::task::LocalSet::new().block_on(&runtime, async move {
+                let listener = TcpListener::from_std(listener)?;
+                loop {
+                    let (stream, _) = match listener.accept().await {
+                        Ok(pair) => pair,
+                        Err(e) => {
+                            eprintln!("bench-hyper: accept failed: {e}");
+                            continue;
+                        }
+                    };
+                    let _ = stream.set_nodelay(true);
+                    tokio::task::spawn_local(async move {
+                        let mut http = http1::Builder::new();
+                        http.title_case_headers(true);
+                        let _ = http.serve_connection(TokioIo::new(stream), service_fn(handle)).await;
+                    });
+                }
+            })
+        });
+    }
+    // The serving threads end with the process.
+    tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(stop_signal());
+    Ok(())
 }
 
 async fn handle(_request: hyper::Request<Incoming>) -> Result<hyper::Response<Full<Bytes>>, Infallible> {

@@ -10,9 +10,10 @@
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-indicatecompletion-method
 //! https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-postcompletion-method
 
+use crate::waiting::Deadline;
 use iissim_abi::types::HRESULT;
-use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::task::{Poll, Waker};
 
 /// How a pending notification completed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +52,16 @@ impl std::fmt::Display for Completed {
     }
 }
 
+/// What ended a wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Woken {
+    Completed(Completed),
+    /// Completion routines were posted (IHttpContext3::PostCompletion): run them, wait on.
+    Routines,
+    /// The deadline passed.
+    TimedOut,
+}
+
 /// Completions that came after their request ended: (method, what happened).
 pub type LateCompletions = Arc<Mutex<Vec<(&'static str, String)>>>;
 
@@ -66,13 +77,14 @@ struct Slot {
     /// Completions posted to a routine (IHttpContext3::PostCompletion): (routine address, bytes,
     /// context), run on the request's thread when the notification returns.
     routines: Vec<(usize, u32, usize)>,
+    /// The request waiting for the completion.
+    waiter: Option<Waker>,
 }
 
 /// The completion slot of one request.
 #[derive(Default)]
 pub struct Completion {
     slot: Mutex<Slot>,
-    ready: Condvar,
     late: Mutex<Option<LateCompletions>>,
 }
 
@@ -110,7 +122,9 @@ impl Completion {
             return false;
         }
         slot.completed = Some(how);
-        self.ready.notify_all();
+        if let Some(waiter) = slot.waiter.take() {
+            waiter.wake();
+        }
         true
     }
 
@@ -146,17 +160,46 @@ impl Completion {
         slot.ended = Some(request);
     }
 
-    /// Waits up to `limit` for a completion; `None` when the time runs out.
-    pub fn wait(&self, limit: Duration) -> Option<Completed> {
-        let slot = self.lock();
-        let (mut slot, _) =
-            self.ready.wait_timeout_while(slot, limit, |s| s.completed.is_none()).unwrap_or_else(|e| e.into_inner());
-        slot.completed.take()
+    /// Waits, without holding the thread, for a completion, for completion routines to run,
+    /// or for `deadline`.
+    pub async fn wait(&self, deadline: &mut Deadline) -> Woken {
+        std::future::poll_fn(|context| {
+            let mut slot = self.lock();
+            if let Some(completed) = slot.completed.take() {
+                slot.waiter = None;
+                return Poll::Ready(Woken::Completed(completed));
+            }
+            if !slot.routines.is_empty() {
+                slot.waiter = None;
+                return Poll::Ready(Woken::Routines);
+            }
+            if deadline.passed(context) {
+                slot.waiter = None;
+                return Poll::Ready(Woken::TimedOut);
+            }
+            slot.waiter = Some(context.waker().clone());
+            Poll::Pending
+        })
+        .await
     }
 
-    /// Queues a completion for a module's routine.
+    /// [`Completion::wait`] for up to `limit`, for tests.
+    #[cfg(test)]
+    fn wait_for(&self, limit: std::time::Duration) -> Option<Completed> {
+        let mut deadline = Deadline::new(std::time::Instant::now() + limit);
+        match crate::waiting::block_on(self.wait(&mut deadline)) {
+            Woken::Completed(completed) => Some(completed),
+            _ => None,
+        }
+    }
+
+    /// Queues a completion for a module's routine; a waiting request wakes to run it.
     pub fn post_routine(&self, routine: usize, bytes: u32, context: usize) {
-        self.lock().routines.push((routine, bytes, context));
+        let mut slot = self.lock();
+        slot.routines.push((routine, bytes, context));
+        if let Some(waiter) = slot.waiter.take() {
+            waiter.wake();
+        }
     }
 
     /// The routines posted since the last call, in order.
@@ -173,6 +216,7 @@ impl Completion {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn a_completion_from_another_thread_wakes_the_waiter() {
@@ -183,7 +227,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(20));
             poster.complete(Completed::Posted(7), "IHttpContext::PostCompletion(DWORD)")
         });
-        assert_eq!(completion.wait(Duration::from_secs(10)), Some(Completed::Posted(7)));
+        assert_eq!(completion.wait_for(Duration::from_secs(10)), Some(Completed::Posted(7)));
         assert!(thread.join().unwrap());
     }
 
@@ -194,8 +238,8 @@ mod tests {
         assert!(completion.complete(Completed::Indicated(0), "a"));
         assert!(!completion.complete(Completed::Posted(1), "b"));
         assert_eq!(completion.take_problems().len(), 1);
-        assert_eq!(completion.wait(Duration::from_millis(1)), Some(Completed::Indicated(0)));
-        assert_eq!(completion.wait(Duration::from_millis(1)), None);
+        assert_eq!(completion.wait_for(Duration::from_millis(1)), Some(Completed::Indicated(0)));
+        assert_eq!(completion.wait_for(Duration::from_millis(1)), None);
     }
 
     #[test]
@@ -206,7 +250,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].1.contains("no notification"), "{problems:?}");
         completion.arm();
-        assert_eq!(completion.wait(Duration::from_millis(1)), None);
+        assert_eq!(completion.wait_for(Duration::from_millis(1)), None);
     }
 
     #[test]

@@ -36,6 +36,7 @@ mod state;
 mod suspension;
 mod symbols;
 pub mod trace;
+mod waiting;
 pub mod wide;
 mod worker;
 

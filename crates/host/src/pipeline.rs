@@ -10,7 +10,7 @@
 //! - Every module instance gets `Dispose` when the request ends.
 
 use crate::auth::Outcome;
-use crate::completion::Completed;
+use crate::completion::{Completed, Woken};
 use crate::diagnostics::DiagnosticKind;
 use crate::exchange::{Request, Response};
 use crate::ffi::module_call::{self, GlobalHandler};
@@ -51,15 +51,16 @@ pub fn prepare(worker: &Worker, sink: Rc<Sink>, request: Request) -> Prepared {
     Prepared { state, objects }
 }
 
-/// Runs one request from the client through the pipeline.
-pub fn run(worker: &Worker, request: Request) -> Response {
+/// Runs one request from the client through the pipeline. A pending notification awaits its
+/// completion without holding the thread (see `waiting.rs`).
+pub async fn run(worker: &Worker, request: Request) -> Response {
     let sink = Sink::new(worker.trace_level);
     report_late_completions(worker, &sink);
     worker.suspension.resume_if_suspended(&sink);
     worker.recycle_if_asked(&sink);
     worker.raise_file_changes(&sink);
     let prepared = prepare(worker, sink.clone(), request);
-    execute(worker, &prepared, true);
+    execute_async(worker, &prepared, true).await;
     worker.raise_thread_cleanup(&sink);
     let response = finish(&prepared.state, sink);
     if prepared.state.abandoned.get() {
@@ -80,10 +81,16 @@ fn report_late_completions(worker: &Worker, sink: &Rc<Sink>) {
     }
 }
 
+/// [`execute_async`] on this thread, for requests run from inside a module call (child and
+/// preload requests): a pending notification of theirs parks the thread until it completes.
+pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
+    crate::waiting::block_on(execute_async(worker, prepared, from_client));
+}
+
 /// Module instances, GL_PRE_BEGIN_REQUEST (for a request from the client, not a child), the
 /// notifications, `Dispose`, and the end of the request's objects. The response stays in the
 /// request's state.
-pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
+pub async fn execute_async(worker: &Worker, prepared: &Prepared, from_client: bool) {
     let Prepared { state, objects } = prepared;
     let sink = &state.sink;
     let mut instances = Vec::new();
@@ -144,7 +151,7 @@ pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
         response.status = 500;
         response.reason = "Internal Server Error".into();
     } else if !handled {
-        run_notifications(worker, state, objects, &instances);
+        run_notifications(worker, state, objects, &instances).await;
     }
 
     for instance in &instances {
@@ -157,7 +164,12 @@ pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
     state.completion.end(format!("{} {}", request.method, request.raw_target));
 }
 
-fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
+async fn run_notifications(
+    worker: &Worker,
+    state: &Rc<RequestState>,
+    objects: &RequestObjects,
+    instances: &[Instance<'_>],
+) {
     let mut finished = false;
     // Slots up to here were merged into an earlier handler (GetNextNotification).
     let mut merged: Option<(usize, bool)> = None;
@@ -168,7 +180,7 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
         }
         if notification.bit == RQ_LOG_REQUEST {
             // The response goes out before it is logged.
-            send_response(state, objects, instances);
+            send_response(state, objects, instances).await;
         }
         if notification.bit == RQ_AUTHENTICATE_REQUEST && !finished && !state.user_given.get() {
             if let Outcome::Finished = worker.auth.authenticate(state, objects.host_user.inner()) {
@@ -191,7 +203,7 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
             let provider = if post { objects.event_provider.as_ptr() } else { provider };
             for instance in ordered(state, instances, notification, post) {
                 state.position.set((index, post));
-                let status = deliver(state, objects, instance, notification, post, provider);
+                let status = deliver(state, objects, instance, notification, post, provider).await;
                 if let Some(through) = state.merged_through.take() {
                     // The module handled the notifications up to `through` in this call; its
                     // status is that of the last one.
@@ -244,7 +256,7 @@ fn run_notifications(worker: &Worker, state: &Rc<RequestState>, objects: &Reques
 
 /// RQ_SEND_RESPONSE to every module that subscribed, in reverse order, with the provider that
 /// lets them change the send flags and the log data.
-fn send_response(state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
+async fn send_response(state: &Rc<RequestState>, objects: &RequestObjects, instances: &[Instance<'_>]) {
     let n = &crate::notifications::SEND_RESPONSE;
     let subscribed = ordered(state, instances, n, false);
     if subscribed.is_empty() {
@@ -252,7 +264,7 @@ fn send_response(state: &Rc<RequestState>, objects: &RequestObjects, instances: 
     }
     objects.send_response_provider.inner().start(state);
     for instance in subscribed.into_iter().rev() {
-        let status = deliver(state, objects, instance, n, false, objects.send_response_provider.as_ptr());
+        let status = deliver(state, objects, instance, n, false, objects.send_response_provider.as_ptr()).await;
         if status != RQ_NOTIFICATION_CONTINUE {
             break;
         }
@@ -291,7 +303,7 @@ fn ordered<'a, 'w>(
     chosen
 }
 
-fn deliver(
+async fn deliver(
     state: &RequestState,
     objects: &RequestObjects,
     instance: &Instance<'_>,
@@ -315,10 +327,19 @@ fn deliver(
     // operation the module started, then go on with the status it gives (OnAsyncCompletion's,
     // or the completion callback's).
     while status == RQ_NOTIFICATION_PENDING {
+        // Each time the notification goes pending it has the whole limit.
+        let mut deadline = crate::waiting::Deadline::new(std::time::Instant::now() + state.pending_timeout);
         if events {
             state.sink.record(TraceEvent::Host { what: format!("{} left {name} pending", instance.name) });
         }
-        let completed = state.completion.wait(state.pending_timeout);
+        let completed = loop {
+            match state.completion.wait(&mut deadline).await {
+                Woken::Completed(completed) => break Some(completed),
+                Woken::TimedOut => break None,
+                // Routines posted from another thread while the notification waits.
+                Woken::Routines => run_posted_routines(state, instance, name),
+            }
+        };
         report_completion_problems(state, instance, name);
         status = match completed {
             Some(Completed::Indicated(indicated)) => {

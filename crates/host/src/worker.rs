@@ -445,9 +445,17 @@ impl Worker {
         self.server.inner().fragments.clone()
     }
 
-    /// Runs one request through the pipeline; keeps its FREB file if the rule selects it.
+    /// Runs one request through the pipeline on this thread (parked while a notification is
+    /// pending); keeps its FREB file if the rule selects it.
     pub fn execute(&self, request: Request) -> Response {
-        let response = crate::pipeline::run(self, request);
+        crate::waiting::block_on(self.execute_async(request))
+    }
+
+    /// [`Worker::execute`] as a future: a pending notification awaits its completion without
+    /// holding the thread, which can run other requests meanwhile. The future stays on the
+    /// thread that polls it first (request state is single-threaded).
+    pub async fn execute_async(&self, request: Request) -> Response {
+        let response = crate::pipeline::run(self, request).await;
         if let Some(freb) = &self.freb {
             let taken = response.trace.offsets.last().map_or(0, |d| d.as_millis() as u64);
             if self.freb_rule.keeps_freb(response.status, taken) {

@@ -63,6 +63,11 @@ impl Activity {
         ActivityGuard(self.clone())
     }
 
+    /// Whether a request is running.
+    pub fn busy(&self) -> bool {
+        self.in_flight.load(Ordering::Acquire) > 0
+    }
+
     /// How long no request has been running (zero while one is).
     fn idle_for(&self) -> Duration {
         if self.in_flight.load(Ordering::Acquire) > 0 {

@@ -1,9 +1,12 @@
 //! The HTTP front end: hyper 1.x on tokio, serving a [`Worker`] on a TCP listener.
 //!
-//! The pipeline runs inline on the connection's runtime thread, not through
-//! `spawn_blocking`: on this project's 2-core reference machine a thread hop per request cost
-//! 2.7x throughput and about 20 µs of latency. A module that blocks holds that runtime thread,
-//! as a blocking module holds an IIS worker thread; `threads` sets how many there are.
+//! Thread per core: each serving thread runs its own single-threaded runtime and accepts on the
+//! shared listener; a connection stays on the thread that accepted it and its requests run
+//! there, inline, with no hop to another thread. A request whose notification is
+//! RQ_NOTIFICATION_PENDING awaits its completion without holding the thread: the thread goes on
+//! serving its other connections (IIS likewise returns the thread to its pool). A module that
+//! blocks inside a notification does hold its thread, as it holds an IIS worker thread;
+//! `threads` sets how many there are.
 #![forbid(unsafe_code)]
 
 mod housekeeping;
@@ -22,20 +25,60 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 
-/// Serves `worker` on `listener` until `shutdown` completes, with `housekeeping` between
-/// requests.
-pub async fn serve(
+/// Serves `worker` on `listener` with `threads` serving threads until `shutdown` completes,
+/// with `housekeeping` between requests; then stops accepting, lets the requests in flight
+/// finish, and returns. Blocks the calling thread, which runs `shutdown` and the housekeeping.
+pub fn serve(
     worker: Arc<Worker>,
-    listener: TcpListener,
-    shutdown: impl Future<Output = ()>,
+    listener: std::net::TcpListener,
+    threads: usize,
     housekeeping: Housekeeping,
+    shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
     let local = listener.local_addr()?;
     let activity = Arc::new(Activity::default());
-    // Dropped (so stopped) when serving ends.
-    let _housekeeping = AbortOnDrop(tokio::spawn(housekeeping::run(worker.clone(), housekeeping, activity.clone())));
-    tokio::pin!(shutdown);
+    let (stop, stopped) = watch::channel(false);
+    let mut serving = Vec::new();
+    for index in 0..threads.max(1) {
+        let listener = listener.try_clone()?;
+        let (worker, activity, stopped) = (worker.clone(), activity.clone(), stopped.clone());
+        serving.push(std::thread::Builder::new().name(format!("iissim-http-{index}")).spawn(
+            move || -> std::io::Result<()> {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                tokio::task::LocalSet::new().block_on(&runtime, accept(worker, listener, local, activity, stopped))
+            },
+        )?);
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let _housekeeping = AbortOnDrop(tokio::spawn(housekeeping::run(worker.clone(), housekeeping, activity)));
+        shutdown.await;
+    });
+    let _ = stop.send(true);
+    let mut result = Ok(());
+    for thread in serving {
+        match thread.join() {
+            Ok(Err(e)) => result = Err(e),
+            Err(_) => result = Err(std::io::Error::other("a serving thread panicked")),
+            Ok(Ok(())) => {}
+        }
+    }
+    result
+}
+
+/// One serving thread: accepts connections and serves each on this thread until told to stop,
+/// then waits for the requests in flight (on every thread) to end.
+async fn accept(
+    worker: Arc<Worker>,
+    listener: std::net::TcpListener,
+    local: SocketAddr,
+    activity: Arc<Activity>,
+    mut stopped: watch::Receiver<bool>,
+) -> std::io::Result<()> {
+    let listener = TcpListener::from_std(listener)?;
     loop {
         let (stream, remote) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -45,21 +88,12 @@ pub async fn serve(
                     continue;
                 }
             },
-            () = &mut shutdown => return Ok(()),
+            _ = stopped.changed() => break,
         };
         let _ = stream.set_nodelay(true);
-        let worker = worker.clone();
-        let activity = activity.clone();
-        tokio::spawn(async move {
-            let service = service_fn(move |request| {
-                let guard = activity.begin();
-                let response = handle(worker.clone(), request, remote, local);
-                async move {
-                    let response = response.await;
-                    drop(guard);
-                    response
-                }
-            });
+        let (worker, activity) = (worker.clone(), activity.clone());
+        tokio::task::spawn_local(async move {
+            let service = service_fn(move |request| handle(worker.clone(), activity.clone(), request, remote, local));
             let mut http = http1::Builder::new();
             // IIS writes header names in their usual capitalisation; hyper would write lower case.
             http.title_case_headers(true);
@@ -71,10 +105,15 @@ pub async fn serve(
             }
         });
     }
+    // Requests still running (a pending notification, say) finish before the worker goes.
+    while activity.busy() {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    Ok(())
 }
 
-/// Builds a runtime of `threads` worker threads, binds `bind`, calls `ready` with the bound
-/// address, and serves until Ctrl-C or SIGTERM.
+/// Binds `bind`, calls `ready` with the bound address, and serves with `threads` threads until
+/// Ctrl-C or SIGTERM.
 pub fn run(
     worker: Arc<Worker>,
     bind: &str,
@@ -82,12 +121,9 @@ pub fn run(
     housekeeping: Housekeeping,
     ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(threads.max(1)).enable_all().build()?;
-    runtime.block_on(async {
-        let listener = TcpListener::bind(bind).await?;
-        ready(listener.local_addr()?);
-        serve(worker, listener, stop_signal(), housekeeping).await
-    })
+    let listener = std::net::TcpListener::bind(bind)?;
+    ready(listener.local_addr()?);
+    serve(worker, listener, threads, housekeeping, stop_signal())
 }
 
 /// A task that stops when its handle goes.
@@ -117,6 +153,7 @@ async fn stop_signal() {
 
 async fn handle(
     worker: Arc<Worker>,
+    activity: Arc<Activity>,
     request: hyper::Request<Incoming>,
     remote: SocketAddr,
     local: SocketAddr,
@@ -149,7 +186,16 @@ async fn handle(
         local,
     };
     let is_head = request.method == "HEAD";
-    let response = worker.execute(request);
+    // The pipeline runs as a task of its own on this thread: should hyper drop this future
+    // (the client went away), the request still runs to its end, so no module is left holding
+    // a context that was freed under it.
+    let busy = activity.begin();
+    let running = tokio::task::spawn_local(async move {
+        let response = worker.execute_async(request).await;
+        drop(busy);
+        response
+    });
+    let response = running.await.map_err(|e| std::io::Error::other(format!("the request failed: {e}")))?;
     for diagnostic in &response.diagnostics {
         eprintln!("iissim: {diagnostic}");
     }
