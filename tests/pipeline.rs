@@ -182,6 +182,10 @@ fn a_suspended_worker_resumes_before_the_next_request() {
 #[test]
 fn map_path_modules_change_where_urls_map() {
     let harness = Harness::from_config(fixture("map-path/iissim.toml")).unwrap();
+    assert_eq!(
+        harness.worker().plan(),
+        "RQ_EXECUTE_REQUEST_HANDLER: MapReporter (MEDIUM)\nRQ_MAP_PATH: Mapper (MEDIUM)\n"
+    );
     let page = harness.get("/docs/page.txt").send();
     assert_eq!((page.status, page.body.as_slice()), (200, b"from the archive\n".as_slice()));
     assert_eq!(page.header("X-Map-Url"), Some("/docs/page.txt"));

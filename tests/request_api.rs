@@ -66,6 +66,7 @@ fn the_body_is_read_in_pieces_and_replaced() {
 #[test]
 fn read_entity_modules_filter_the_body_as_it_is_read() {
     let harness = Harness::from_config(fixture("read-entity/iissim.toml")).unwrap();
+    assert_eq!(harness.worker().plan(), "RQ_EXECUTE_REQUEST_HANDLER: Echo (MEDIUM)\nRQ_READ_ENTITY: Upper (MEDIUM)\n");
     let upper = harness.request("POST", "/upper").body("hello world, abc").send();
     assert_eq!(String::from_utf8(upper.body).unwrap(), "[HELLO WO][RLD, ABC]");
     let replaced = harness.request("POST", "/replace").body("short").send();

@@ -7,6 +7,7 @@
 //! ```toml
 //! config = "../iissim.toml"        # relative to this file
 //! strict = true                    # diagnostics fail a case (default)
+//! plan_snapshot = true             # the resolved pipeline (`iissim plan`), as snapshots/<spec>__plan.snap
 //!
 //! [[case]]
 //! name = "anonymous user"
@@ -45,6 +46,10 @@ pub struct Spec {
     /// Extra redactions for snapshots, after the defaults of [`normalize::DEFAULT_REDACTIONS`].
     #[serde(default)]
     pub redact: Vec<Redaction>,
+    /// Snapshot the resolved pipeline (what `iissim plan` prints) as `<spec>__plan`, with the
+    /// first case that runs.
+    #[serde(default)]
+    pub plan_snapshot: bool,
     /// The cases, in order.
     #[serde(rename = "case", default)]
     pub cases: Vec<Case>,

@@ -104,7 +104,16 @@ pub fn run_spec(
         }
     };
     let harness = Harness::from_config(spec.config_path())?.strict(false);
-    Ok(cases.into_iter().map(|case| run_case(&harness, spec, case, &redactions)).collect())
+    let mut outcomes: Vec<CaseOutcome> =
+        cases.into_iter().map(|case| run_case(&harness, spec, case, &redactions)).collect();
+    if spec.plan_snapshot {
+        if let Some(first) = outcomes.first_mut() {
+            first
+                .snapshots
+                .push(Snapshot { name: format!("{}__plan", spec.name()), contents: harness.worker().plan() });
+        }
+    }
+    Ok(outcomes)
 }
 
 fn run_case(harness: &Harness, spec: &Spec, case: &Case, redactions: &[(regex::Regex, String)]) -> CaseOutcome {

@@ -523,6 +523,14 @@ impl Worker {
         let entries =
             chosen.iter().rev().map(|m| format!("{} ({})", m.name, m.priority(send.bit, false).alias())).collect();
         line(send.name, entries);
+        // The notifications raised inside others: custom, map path, read entity.
+        for n in [&crate::notifications::MAP_PATH, &crate::notifications::READ_ENTITY, &crate::notifications::CUSTOM] {
+            let mut chosen: Vec<&LoadedModule> =
+                self.modules.iter().filter(|m| m.factory.is_some() && m.request_mask & n.bit != 0).collect();
+            chosen.sort_by_key(|m| m.priority(n.bit, false));
+            let entries = chosen.iter().map(|m| format!("{} ({})", m.name, m.priority(n.bit, false).alias())).collect();
+            line(n.name, entries);
+        }
         out
     }
 
