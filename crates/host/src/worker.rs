@@ -307,6 +307,22 @@ impl Worker {
         }
     }
 
+    /// GL_FILE_CHANGE for what changed under the directories modules watch
+    /// (`RegisterFileChangeMonitor`) since the last look. Every request looks first;
+    /// `iissim serve` also looks between requests, so a change reaches the modules while the
+    /// site is idle.
+    /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/cglobalmodule-onglobalfilechange-method
+    pub fn watch_files(&self) -> Trace {
+        let sink = Sink::new(self.trace_level);
+        self.raise_file_changes(&sink);
+        sink.take_trace()
+    }
+
+    /// Whether some module watches a directory.
+    pub fn watches_files(&self) -> bool {
+        self.server.inner().watches_files()
+    }
+
     /// GL_THREAD_CLEANUP once a request is done with its thread, when a module subscribed.
     pub(crate) fn raise_thread_cleanup(&self, sink: &std::rc::Rc<Sink>) {
         if self.global_mask & GL_THREAD_CLEANUP == 0 {

@@ -1,6 +1,6 @@
 //! What an IIS worker process sees between requests, while `iissim serve` runs: pings
-//! (GL_HEALTH_CHECK), the idle time-out (GL_SUSPEND_PROCESS) and changes to the configuration
-//! file (GL_CONFIGURATION_CHANGE). One task looks four times a second; module calls run on the
+//! (GL_HEALTH_CHECK), the idle time-out (GL_SUSPEND_PROCESS), changes to the configuration
+//! file (GL_CONFIGURATION_CHANGE) and to the directories modules watch (GL_FILE_CHANGE). One task looks four times a second; module calls run on the
 //! blocking pool, so a slow module never stalls a runtime thread that serves connections.
 
 use iissim_host::config::{Config, IdleAction};
@@ -37,10 +37,6 @@ impl Housekeeping {
                 IdleAction::None => None,
             },
         }
-    }
-
-    fn is_idle(&self) -> bool {
-        self.config_file.is_none() && self.ping_interval.is_none() && self.idle_suspend.is_none()
     }
 }
 
@@ -88,9 +84,6 @@ impl Drop for ActivityGuard {
 
 /// Runs until the task is dropped (the server stops).
 pub async fn run(worker: Arc<Worker>, housekeeping: Housekeeping, activity: Arc<Activity>) {
-    if housekeeping.is_idle() {
-        return;
-    }
     let mut config_seen = housekeeping.config_file.as_ref().and_then(|(_, loaded)| *loaded);
     let mut last_ping = Instant::now();
     let mut ticks = tokio::time::interval(TICK);
@@ -106,6 +99,9 @@ pub async fn run(worker: Arc<Worker>, housekeeping: Housekeeping, activity: Arc<
                 );
                 report(call(&worker, Worker::configuration_changed).await);
             }
+        }
+        if worker.watches_files() {
+            report(call(&worker, Worker::watch_files).await);
         }
         if let Some(interval) = housekeeping.ping_interval {
             if last_ping.elapsed() >= interval {

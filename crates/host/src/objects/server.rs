@@ -195,6 +195,11 @@ impl Server {
         )
     }
 
+    /// Whether some module watches a directory.
+    pub fn watches_files(&self) -> bool {
+        self.watching.load(Ordering::Acquire)
+    }
+
     /// The files that changed under each directory a module watches, with the monitor that
     /// saw them, since the last look.
     pub fn file_changes(&self) -> Vec<(String, *mut IHttpFileMonitor)> {
