@@ -116,7 +116,7 @@ impl Child {
     }
 
     pub fn context(&self) -> *mut IHttpContext {
-        self.prepared.objects.context.as_ptr()
+        self.prepared.objects().context.as_ptr()
     }
 
     pub fn state(&self) -> &Rc<RequestState> {

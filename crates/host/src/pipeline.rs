@@ -37,7 +37,27 @@ struct Instance<'w> {
 /// `IHttpContext::CloneContext`, changed by its module, and run later by `ExecuteRequest`.
 pub struct Prepared {
     pub state: Rc<RequestState>,
-    pub objects: Box<RequestObjects>,
+    /// Always `Some` until dropped (see the `Drop` impl).
+    objects: Option<Box<RequestObjects>>,
+}
+
+impl Prepared {
+    /// The request's host objects.
+    pub fn objects(&self) -> &RequestObjects {
+        self.objects.as_deref().expect("a prepared request has its objects until it is dropped")
+    }
+}
+
+impl Drop for Prepared {
+    /// A request whose notification stayed pending past the limit ended without its
+    /// completion: a module may still call its context, so its objects stay allocated (leaked
+    /// on purpose) rather than be freed under the module.
+    fn drop(&mut self) {
+        if self.state.abandoned.get() {
+            std::mem::forget(self.objects.take());
+            std::mem::forget(self.state.clone());
+        }
+    }
 }
 
 /// The state and objects of `request`, recording into `sink`.
@@ -48,7 +68,7 @@ pub fn prepare(worker: &Worker, sink: Rc<Sink>, request: Request) -> Prepared {
     state.completion.report_late_to(worker.late_completions.clone());
     let state = Rc::new(state);
     let objects = RequestObjects::new(&state, worker.shared_objects());
-    Prepared { state, objects }
+    Prepared { state, objects: Some(objects) }
 }
 
 /// Runs one request from the client through the pipeline. A pending notification awaits its
@@ -62,13 +82,8 @@ pub async fn run(worker: &Worker, request: Request) -> Response {
     let prepared = prepare(worker, sink.clone(), request);
     execute_async(worker, &prepared, true).await;
     worker.raise_thread_cleanup(&sink);
-    let response = finish(&prepared.state, sink);
-    if prepared.state.abandoned.get() {
-        // A module may still complete the notification that never did: its context must stay
-        // valid memory, so the request's objects are never freed.
-        std::mem::forget(prepared);
-    }
-    response
+    // An abandoned request's objects outlive it (`Drop for Prepared`).
+    finish(&prepared.state, sink)
 }
 
 /// Completions that came after their request ended (see `completion.rs`), reported on the next
@@ -91,7 +106,7 @@ pub fn execute(worker: &Worker, prepared: &Prepared, from_client: bool) {
 /// notifications, `Dispose`, and the end of the request's objects. The response stays in the
 /// request's state.
 pub async fn execute_async(worker: &Worker, prepared: &Prepared, from_client: bool) {
-    let Prepared { state, objects } = prepared;
+    let (state, objects) = (&prepared.state, prepared.objects());
     let sink = &state.sink;
     let mut instances = Vec::new();
     let mut failed = false;
@@ -328,7 +343,7 @@ async fn deliver(
     // or the completion callback's).
     while status == RQ_NOTIFICATION_PENDING {
         // Each time the notification goes pending it has the whole limit.
-        let mut deadline = crate::waiting::Deadline::new(std::time::Instant::now() + state.pending_timeout);
+        let mut deadline = crate::waiting::Deadline::after(state.pending_timeout);
         if events {
             state.sink.record(TraceEvent::Host { what: format!("{} left {name} pending", instance.name) });
         }
@@ -341,6 +356,29 @@ async fn deliver(
             }
         };
         report_completion_problems(state, instance, name);
+        let on_async_completion = || {
+            // After GetNextNotification the module waits in the notification it took over.
+            let (bit, post, provider) = match state.merged_through.get() {
+                Some((index, merged_post)) => {
+                    let bit = PIPELINE[index].bit;
+                    let provider = match (bit, merged_post) {
+                        (RQ_AUTHENTICATE_REQUEST, false) => objects.authentication_provider.as_ptr(),
+                        (RQ_MAP_REQUEST_HANDLER, false) => objects.map_handler_provider.as_ptr(),
+                        _ => objects.event_provider.as_ptr(),
+                    };
+                    (bit, merged_post, provider)
+                }
+                None => (n.bit, post, provider),
+            };
+            module_call::on_async_completion(
+                instance.object,
+                context,
+                bit,
+                post,
+                provider,
+                objects.completion_info.as_ptr(),
+            )
+        };
         status = match completed {
             Some(Completed::Indicated(indicated)) => {
                 if events {
@@ -356,14 +394,7 @@ async fn deliver(
                 }
                 objects.completion_info.inner().set(bytes, 0, 0);
                 let _scope = scope::enter(&state.sink, Some(instance.name.clone()), Some(name));
-                module_call::on_async_completion(
-                    instance.object,
-                    context,
-                    n.bit,
-                    post,
-                    provider,
-                    objects.completion_info.as_ptr(),
-                )
+                on_async_completion()
             }
             Some(Completed::Io(io)) => {
                 if events {
@@ -386,14 +417,7 @@ async fn deliver(
                         objects.completion_info.as_ptr(),
                         callback_context,
                     ),
-                    None => module_call::on_async_completion(
-                        instance.object,
-                        context,
-                        n.bit,
-                        post,
-                        provider,
-                        objects.completion_info.as_ptr(),
-                    ),
+                    None => on_async_completion(),
                 }
             }
             None => {
@@ -409,6 +433,10 @@ async fn deliver(
                     ),
                 );
                 state.abandoned.set(true);
+                // Its completion may still come: from now on it is late, whatever runs.
+                let request = state.request.borrow();
+                state.completion.end(format!("{} {}", request.method, request.raw_target));
+                drop(request);
                 let mut response = state.response.borrow_mut();
                 response.status = 500;
                 response.substatus = 0;

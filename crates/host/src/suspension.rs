@@ -65,7 +65,7 @@ impl Suspension {
             return;
         }
         let mut callbacks = self.callbacks.lock().unwrap_or_else(|e| e.into_inner());
-        if !self.suspended.swap(false, Ordering::AcqRel) {
+        if !self.suspended.load(Ordering::Acquire) {
             return;
         }
         sink.record(TraceEvent::Host { what: "resuming the worker process".into() });
@@ -83,6 +83,8 @@ impl Suspension {
                 );
             }
         }
+        // Requests on other threads wait on the lock until every module has resumed.
+        self.suspended.store(false, Ordering::Release);
     }
 
     pub fn is_suspended(&self) -> bool {

@@ -7,9 +7,10 @@
 use std::collections::BinaryHeap;
 use std::future::Future;
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::task::{Context, Poll, Wake, Waker};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Runs `future` to completion on this thread, parking it while the future waits.
 pub fn block_on<F: Future>(future: F) -> F::Output {
@@ -31,15 +32,22 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
     }
 }
 
-/// A point in time after which a waiting future is woken once, so it can give up.
+/// A point in time after which a waiting future is woken once, so it can give up. Dropping
+/// it (the wait ended first) cancels the wake.
 pub struct Deadline {
     at: Instant,
-    armed: bool,
+    armed: Option<Arc<AtomicBool>>,
 }
 
 impl Deadline {
     pub fn new(at: Instant) -> Deadline {
-        Deadline { at, armed: false }
+        Deadline { at, armed: None }
+    }
+
+    /// `limit` from now (a limit too large to add counts as a century).
+    pub fn after(limit: Duration) -> Deadline {
+        let now = Instant::now();
+        Deadline::new(now.checked_add(limit).unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 86_400)))
     }
 
     /// Whether the time has come; if not, the timer wakes `context`'s task then (once).
@@ -47,17 +55,27 @@ impl Deadline {
         if Instant::now() >= self.at {
             return true;
         }
-        if !self.armed {
-            self.armed = true;
-            timer().add(self.at, context.waker().clone());
+        if self.armed.is_none() {
+            let cancelled = Arc::new(AtomicBool::new(false));
+            timer().add(self.at, context.waker().clone(), cancelled.clone());
+            self.armed = Some(cancelled);
         }
         false
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(cancelled) = &self.armed {
+            cancelled.store(true, Ordering::Release);
+        }
     }
 }
 
 struct Entry {
     at: Instant,
     waker: Waker,
+    cancelled: Arc<AtomicBool>,
 }
 
 impl PartialEq for Entry {
@@ -85,8 +103,8 @@ struct Timer {
 }
 
 impl Timer {
-    fn add(&self, at: Instant, waker: Waker) {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner()).push(Entry { at, waker });
+    fn add(&self, at: Instant, waker: Waker, cancelled: Arc<AtomicBool>) {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner()).push(Entry { at, waker, cancelled });
         self.changed.notify_one();
     }
 
@@ -96,7 +114,9 @@ impl Timer {
             let now = Instant::now();
             while entries.peek().is_some_and(|e| e.at <= now) {
                 if let Some(entry) = entries.pop() {
-                    entry.waker.wake();
+                    if !entry.cancelled.load(Ordering::Acquire) {
+                        entry.waker.wake();
+                    }
                 }
             }
             entries = match entries.peek().map(|e| e.at - now) {
@@ -123,7 +143,6 @@ fn timer() -> &'static Timer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     #[test]
     fn a_deadline_wakes_a_parked_future() {

@@ -1990,6 +1990,21 @@ static __IISSIM_INLINE void __iissim_thread_release(__iissim_thread *t)
     }
 }
 
+/* How many threads this module's shim started are still running. Each counts itself out as
+ * its very last step, so that the host can wait for none before it unloads the image (see
+ * iissim_threads_running below). */
+__IISSIM_SHARED long __iissim_threads_running = 0;
+
+static __IISSIM_INLINE void __iissim_thread_counted_in(void)
+{
+    __atomic_add_fetch(&__iissim_threads_running, 1, __ATOMIC_ACQ_REL);
+}
+
+static __IISSIM_INLINE void __iissim_thread_counted_out(void)
+{
+    __atomic_sub_fetch(&__iissim_threads_running, 1, __ATOMIC_ACQ_REL);
+}
+
 static __IISSIM_INLINE void __iissim_thread_finish(void *arg)
 {
     __iissim_thread *t = (__iissim_thread *)arg;
@@ -2013,6 +2028,7 @@ static __IISSIM_INLINE void *__iissim_thread_main(void *arg)
     code = t->start(t->param);
     t->exit_code = code;
     __iissim_thread_finish(t);
+    __iissim_thread_counted_out();
     return NULL;
 }
 
@@ -2040,9 +2056,11 @@ static __IISSIM_INLINE HANDLE CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stac
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     if (stack >= 65536)
         pthread_attr_setstacksize(&attr, stack);
+    __iissim_thread_counted_in();
     err = pthread_create(&t->thread, &attr, __iissim_thread_main, t);
     pthread_attr_destroy(&attr);
     if (err) {
+        __iissim_thread_counted_out();
         __iissim_handle_unlink(&t->w.h);
         __iissim_waitable_destroy(&t->w);
         free(t);
@@ -2108,15 +2126,39 @@ static __IISSIM_INLINE void *__iissim_work_item_main(void *arg)
     return NULL;
 }
 
+typedef struct __iissim_counted_start {
+    void *(*fn)(void *);
+    void *arg;
+} __iissim_counted_start;
+
+static __IISSIM_INLINE void *__iissim_counted_main(void *arg)
+{
+    __iissim_counted_start start = *(__iissim_counted_start *)arg;
+    free(arg);
+    start.fn(start.arg);
+    __iissim_thread_counted_out();
+    return NULL;
+}
+
 static __IISSIM_INLINE int __iissim_spawn_detached(void *(*fn)(void *), void *arg)
 {
     pthread_t thread;
     pthread_attr_t attr;
     int err;
+    __iissim_counted_start *start = (__iissim_counted_start *)malloc(sizeof *start);
+    if (!start)
+        return 0;
+    start->fn = fn;
+    start->arg = arg;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    err = pthread_create(&thread, &attr, fn, arg);
+    __iissim_thread_counted_in();
+    err = pthread_create(&thread, &attr, __iissim_counted_main, start);
     pthread_attr_destroy(&attr);
+    if (err) {
+        __iissim_thread_counted_out();
+        free(start);
+    }
     return err == 0;
 }
 
@@ -2407,6 +2449,15 @@ static __IISSIM_INLINE __iissim_file *__iissim_file_get(HANDLE handle)
  * it. Weak with default visibility, like iissim_host_services: one copy per module, found by
  * dlsym; it compares the handle with this module's registry and reads nothing else. */
 #if defined(__GNUC__) || defined(__clang__)
+/* For the host, not for modules: how many threads this module started (CreateThread, work
+ * items, thread pools) are still running. The host waits for none before it unloads the
+ * image, so that no thread runs code that is gone. */
+EXTERN_C long iissim_threads_running(void);
+EXTERN_C __attribute__((__weak__, __visibility__("default"))) long iissim_threads_running(void)
+{
+    return __atomic_load_n(&__iissim_threads_running, __ATOMIC_ACQUIRE);
+}
+
 EXTERN_C int iissim_file_descriptor(HANDLE handle);
 EXTERN_C __attribute__((__weak__, __visibility__("default"))) int iissim_file_descriptor(HANDLE handle)
 {

@@ -69,6 +69,9 @@ pub fn serve(
     result
 }
 
+/// How long serving goes on after the stop for requests in flight to finish.
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// One serving thread: accepts connections and serves each on this thread until told to stop,
 /// then waits for the requests in flight (on every thread) to end.
 async fn accept(
@@ -84,7 +87,9 @@ async fn accept(
             accepted = listener.accept() => match accepted {
                 Ok(pair) => pair,
                 Err(e) => {
+                    // Out of descriptors, say: wait a little rather than spin.
                     eprintln!("iissim: accept failed: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
                     continue;
                 }
             },
@@ -105,8 +110,10 @@ async fn accept(
             }
         });
     }
-    // Requests still running (a pending notification, say) finish before the worker goes.
-    while activity.busy() {
+    // Requests still running (a pending notification, say) finish before the worker goes, for
+    // a while: kept-alive clients may go on sending.
+    let drain_until = std::time::Instant::now() + DRAIN;
+    while activity.busy() && std::time::Instant::now() < drain_until {
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
     Ok(())

@@ -12,6 +12,8 @@ use std::path::Path;
 /// named, instead of at the first call).
 pub struct Image {
     library: Library,
+    /// Where it was loaded from, for reports.
+    path: std::path::PathBuf,
     register: PFN_REGISTERMODULE,
     /// The image's base address: its HMODULE.
     base: HANDLE,
@@ -125,7 +127,7 @@ impl Image {
             // SAFETY: as above.
             unsafe { dll_main(base, DLL_PROCESS_ATTACH, std::ptr::null_mut()) };
         }
-        Ok(Image { library, register, base })
+        Ok(Image { library, path: path.to_path_buf(), register, base })
     }
 
     /// Calls `RegisterModule(dwServerVersion, pModuleInfo, pGlobalInfo)`.
@@ -148,6 +150,45 @@ impl Drop for Image {
         if let Ok(dll_main) = unsafe { self.library.get::<DllMain>(b"DllMain\0") } {
             // SAFETY: as above.
             unsafe { dll_main(self.base, DLL_PROCESS_DETACH, std::ptr::null_mut()) };
+        }
+        self.wait_for_module_threads();
+    }
+}
+
+/// `long iissim_threads_running(void)` (winbase.h): the module's threads still running.
+type ThreadsRunning = unsafe extern "C" fn() -> core::ffi::c_long;
+
+/// How long the host waits at unload for threads a module started to end.
+const THREADS_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl Image {
+    /// Threads the module started (a completion thread that posts and returns, a pool) must be
+    /// out of its code before the image goes: waits for the shim's count to reach zero, then
+    /// reports any that did not within the grace time.
+    fn wait_for_module_threads(&self) {
+        // SAFETY: the symbol, when present, is winbase.h's `long iissim_threads_running(void)`.
+        let Ok(running) = (unsafe { self.library.get::<ThreadsRunning>(b"iissim_threads_running\0") }) else {
+            return;
+        };
+        let deadline = std::time::Instant::now() + THREADS_GRACE;
+        loop {
+            // SAFETY: the function only reads an integer of the image's.
+            let left = unsafe { running() };
+            if left <= 0 {
+                // The last thread counted itself out just before its final return.
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                return;
+            }
+            if std::time::Instant::now() >= deadline {
+                eprintln!(
+                    "iissim: {}: {left} thread(s) the module started were still running {} s after shutdown began; \
+                     unloading it anyway (a module must end its threads in Terminate)",
+                    self.path.display(),
+                    THREADS_GRACE.as_secs()
+                );
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
         }
     }
 }

@@ -78,8 +78,14 @@ pub fn finish(
         }
         Mode::Async(callback) => {
             count.set(0);
+            let io = Completed::Io(IoCompletion { method, bytes, status: S_OK, callback });
+            // Refused only when another thread completed the notification since `refuse`
+            // looked (reported as a problem by the slot).
+            if !state.completion.complete(io, method) {
+                pending.set(FALSE);
+                return from_win32(ERROR_INVALID_STATE);
+            }
             pending.set(TRUE);
-            state.completion.complete(Completed::Io(IoCompletion { method, bytes, status: S_OK, callback }), method);
         }
     }
     S_OK

@@ -349,7 +349,7 @@ impl HttpContext for Context {
         let root = if self.state.root.get().is_null() { this } else { self.state.root.get() };
         let child = crate::child::Child::new(&worker, &self.state, this, root, flags);
         if flags & CLONE_FLAG_SERVER_VARIABLE != 0 {
-            *child.prepared.objects.context.inner().variables.borrow_mut() = self.set_variables();
+            *child.prepared.objects().context.inner().variables.borrow_mut() = self.set_variables();
         }
         out.set(child.context());
         self.children.borrow_mut().push(child);
@@ -730,9 +730,8 @@ impl HttpContext3 for Context {
             );
             return E_INVALIDARG;
         }
-        self.state.sink.record(crate::trace::TraceEvent::Host {
-            what: format!("completion of {bytes} byte(s) posted to a routine"),
-        });
+        // Any thread may post: nothing here touches the request's single-threaded state (the
+        // request's thread records the routine when it runs it).
         let Some(address) = module_call::routine_address(routine) else { return E_INVALIDARG };
         self.state.completion.post_routine(address, bytes, context.as_raw() as usize);
         S_OK

@@ -284,7 +284,7 @@ impl GlobalApplicationPreloadProviderApi for ApplicationPreloadProvider {
         let Some(worker) = self.worker.upgrade() else { return from_win32(ERROR_INVALID_STATE) };
         let request = crate::exchange::Request::new("GET", "/");
         let prepared = Rc::new(crate::pipeline::prepare(&worker, self.sink.clone(), request));
-        out.set(prepared.objects.context.as_ptr());
+        out.set(prepared.objects().context.as_ptr());
         self.contexts.borrow_mut().push((prepared, std::cell::Cell::new(false)));
         S_OK
     }
@@ -298,7 +298,7 @@ impl GlobalApplicationPreloadProviderApi for ApplicationPreloadProvider {
             .contexts
             .borrow()
             .iter()
-            .find(|(p, _)| p.objects.context.as_ptr::<IHttpContext>() == context)
+            .find(|(p, _)| p.objects().context.as_ptr::<IHttpContext>() == context)
             .map(|(p, ran)| (p.clone(), ran.replace(true)));
         let Some((prepared, already)) = found else {
             scope::diagnose(DiagnosticKind::ContractViolation, METHOD, "pHttpContext was not made by CreateContext");

@@ -668,8 +668,16 @@ impl HttpServer for Server {
                 crate::error::describe_hresult(hr)
             ),
         );
-        // A health-related operation: GL_HEALTH_CHECK to the modules that subscribed, now.
+        // A health-related operation: GL_HEALTH_CHECK to the modules that subscribed, now;
+        // not again from inside a health check (a module that reports from OnGlobalHealthCheck).
+        thread_local! {
+            static CHECKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        if CHECKING.with(|c| c.replace(true)) {
+            return;
+        }
         self.raise(GL_HEALTH_CHECK, "GL_HEALTH_CHECK", GlobalHandler::HealthCheck, std::ptr::null_mut());
+        CHECKING.with(|c| c.set(false));
     }
 
     /// Recorded as a note; iissim does not recycle its worker.
