@@ -399,11 +399,11 @@ fn a_completion_after_the_request_ended_is_reported() {
     let late = harness.get("/late").send();
     assert_eq!(late.status, 500);
     assert!(
-        late.diagnostics.iter().any(|d| d.to_string().contains("no completion came within 300 ms")),
+        late.diagnostics.iter().any(|d| d.to_string().contains("no completion came within 1000 ms")),
         "{:?}",
         late.diagnostics
     );
-    // The module's thread posts 600 ms after the request started; ask until a request reports it.
+    // The module's thread posts 2.5 s after the request started; ask until a request reports it.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let reported = loop {
         let next = harness.get("/stale").send();

@@ -507,7 +507,12 @@ fn run_posted_routines(state: &RequestState, instance: &Instance<'_>, name: &'st
 
 /// Whether `module` has a deterministic notification after the current one (GetIsLastNotification):
 /// one it subscribed to and did not disable, among those a request ending with `status` still runs.
-pub fn has_later_notification(state: &RequestState, module: &str, status: REQUEST_NOTIFICATION_STATUS) -> bool {
+pub fn has_later_notification(
+    state: &RequestState,
+    module: &str,
+    current: Option<&str>,
+    status: REQUEST_NOTIFICATION_STATUS,
+) -> bool {
     let Some((request, post)) =
         state.subscriptions.borrow().iter().find(|(m, ..)| &**m == module).map(|(_, r, p)| (*r, *p))
     else {
@@ -516,6 +521,12 @@ pub fn has_later_notification(state: &RequestState, module: &str, status: REQUES
     let (off, post_off) = state.disabled_for(module);
     let (request, post) = (request & !off, post & !post_off);
     let now = state.position.get();
+    // RQ_SEND_RESPONSE comes just before RQ_LOG_REQUEST, whatever the status.
+    let send = crate::notifications::SEND_RESPONSE.bit;
+    let log = PIPELINE.iter().position(|n| n.bit == RQ_LOG_REQUEST).unwrap_or(PIPELINE.len());
+    if request & send != 0 && current != Some(crate::notifications::SEND_RESPONSE.name) && now < (log, false) {
+        return true;
+    }
     PIPELINE.iter().enumerate().any(|(index, n)| {
         let runs = status != RQ_NOTIFICATION_FINISH_REQUEST || n.bit == RQ_LOG_REQUEST || n.bit == RQ_END_REQUEST;
         runs && [(false, request), (true, post)]

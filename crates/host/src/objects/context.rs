@@ -246,11 +246,13 @@ impl HttpContext for Context {
         }
     }
 
-    /// Partial: answers for the deterministic notifications (a later one the calling module subscribed to and did not disable); RQ_SEND_RESPONSE is not counted.
+    /// FALSE while a notification the calling module subscribed to and did not disable is still
+    /// ahead of it, among those a request ending with `status` runs (RQ_SEND_RESPONSE
+    /// included; notifications raised on demand, custom, map path and read entity, are not).
     /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpcontext-getislastnotification-method
     fn get_is_last_notification(&self, status: REQUEST_NOTIFICATION_STATUS) -> BOOL {
-        let (Some(module), _) = scope::current() else { return TRUE };
-        BOOL::from(!crate::pipeline::has_later_notification(&self.state, &module, status))
+        let (Some(module), current) = scope::current() else { return TRUE };
+        BOOL::from(!crate::pipeline::has_later_notification(&self.state, &module, current, status))
     }
 
     /// Merges the next notification into the calling handler when no other handler runs in
