@@ -348,7 +348,10 @@ async fn deliver(
             state.sink.record(TraceEvent::Host { what: format!("{} left {name} pending", instance.name) });
         }
         let completed = loop {
-            match state.completion.wait(&mut deadline).await {
+            let impersonation = crate::ffi::host_services::swap_thread_token(0);
+            let woken = state.completion.wait(&mut deadline).await;
+            crate::ffi::host_services::swap_thread_token(impersonation);
+            match woken {
                 Woken::Completed(completed) => break Some(completed),
                 Woken::TimedOut => break None,
                 // Routines posted from another thread while the notification waits.

@@ -184,6 +184,13 @@ thread_local! {
     static THREAD_TOKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// Puts `token` (an address, 0 for none) in place of this thread's impersonation token and
+/// gives back the one it replaces: a request that waits takes its impersonation with it, so
+/// that other requests the thread runs meanwhile do not run as its user.
+pub(crate) fn swap_thread_token(token: usize) -> usize {
+    THREAD_TOKEN.with(|t| t.replace(token))
+}
+
 fn thread_token() -> *mut c_void {
     THREAD_TOKEN.with(|t| t.get()) as *mut c_void
 }
