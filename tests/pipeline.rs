@@ -520,3 +520,32 @@ fn a_pending_request_does_not_hold_its_serving_thread() {
     assert!(slow.ends_with("completed notification=0x1 post=0 bytes=1000 status=0x00000000 operation=0\n"), "{slow}");
     assert!(fast_done < slow_done, "the second request waited for the pending one");
 }
+
+/// A request that waits takes its impersonation with it: with one serving thread, a request
+/// that impersonates its user and then goes pending for a second leaves the thread to a second
+/// request that does not run as that user, and impersonates again once it resumes.
+/// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getimpersonationtoken-method
+#[test]
+fn a_waiting_request_takes_its_impersonation_with_it() {
+    let dir = scratch("pending-impersonation");
+    let config = dir.join("iissim.toml");
+    let text = format!(
+        "[[modules]]\nname = \"Pending\"\nsources = [{:?}]\n\n[pipeline]\npending_timeout_ms = 20000\n",
+        fixture("async-pending/module.cpp")
+    );
+    std::fs::write(&config, text).unwrap();
+    let server = Server::start_with_threads(&config, 1);
+    let addr = server.addr;
+    let slow = std::thread::spawn(move || http_get(addr, "/impersonate-slow"));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let other = http_get(addr, "/whoami");
+    let slow = slow.join().unwrap();
+    assert!(other.ends_with("impersonating: no\n"), "{other}");
+    assert!(
+        slow.ends_with(
+            "impersonating before the wait\nimpersonating after the wait\n\
+             completed notification=0x4 post=0 bytes=1000 status=0x00000000 operation=0\n"
+        ),
+        "{slow}"
+    );
+}
