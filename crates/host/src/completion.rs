@@ -157,7 +157,21 @@ impl Completion {
     pub fn end(&self, request: String) {
         let mut slot = self.lock();
         slot.armed = false;
+        // Routines posted too late to run, and problems nobody took, go on the late list.
+        let mut left: Vec<(&'static str, String)> = std::mem::take(&mut slot.problems);
+        for (_, bytes, _) in std::mem::take(&mut slot.routines) {
+            left.push((
+                "IHttpContext3::PostCompletion(DWORD, LPOVERLAPPED_COMPLETION_ROUTINE, VOID*)",
+                format!("a completion routine ({bytes} bytes) was still queued when the request {request} ended; it never ran"),
+            ));
+        }
         slot.ended = Some(request);
+        drop(slot);
+        if !left.is_empty() {
+            if let Some(late) = &*self.late.lock().unwrap_or_else(|e| e.into_inner()) {
+                late.lock().unwrap_or_else(|e| e.into_inner()).extend(left);
+            }
+        }
     }
 
     /// Waits, without holding the thread, for a completion, for completion routines to run,
@@ -251,6 +265,19 @@ mod tests {
         assert!(problems[0].1.contains("no notification"), "{problems:?}");
         completion.arm();
         assert_eq!(completion.wait_for(Duration::from_millis(1)), None);
+    }
+
+    #[test]
+    fn routines_left_at_the_end_are_reported_late() {
+        let late = LateCompletions::default();
+        let completion = Completion::default();
+        completion.report_late_to(late.clone());
+        completion.post_routine(0x1000, 5, 0);
+        completion.end("GET /y".into());
+        assert!(completion.take_routines().is_empty());
+        let late = late.lock().unwrap();
+        assert_eq!(late.len(), 1);
+        assert!(late[0].1.contains("still queued when the request GET /y ended"), "{late:?}");
     }
 
     #[test]
