@@ -492,20 +492,25 @@ fn an_idle_served_worker_suspends_and_pings_raise_health_checks() {
     assert!(header(&response, "X-Health-Checks") >= 1, "{response}");
 }
 
+/// The async-pending fixture served by a single serving thread, with a pending limit long
+/// enough for its one-second waits; its configuration goes in the scratch folder `name`.
+fn pending_fixture_on_one_thread(name: &str) -> Server {
+    let config = scratch(name).join("iissim.toml");
+    let text = format!(
+        "[[modules]]\nname = \"Pending\"\nsources = [{:?}]\n\n[pipeline]\npending_timeout_ms = 20000\n",
+        fixture("async-pending/module.cpp")
+    );
+    std::fs::write(&config, text).unwrap();
+    Server::start_with_threads(&config, 1)
+}
+
 /// RQ_NOTIFICATION_PENDING suspends the request without holding its thread: with a single
 /// serving thread, a request whose notification waits a second for PostCompletion from the
 /// module's own thread does not hold up a second request, which is answered first.
 /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-notification-status-enumeration
 #[test]
 fn a_pending_request_does_not_hold_its_serving_thread() {
-    let dir = scratch("pending-thread");
-    let config = dir.join("iissim.toml");
-    let text = format!(
-        "[[modules]]\nname = \"Pending\"\nsources = [{:?}]\n\n[pipeline]\npending_timeout_ms = 20000\n",
-        fixture("async-pending/module.cpp")
-    );
-    std::fs::write(&config, text).unwrap();
-    let server = Server::start_with_threads(&config, 1);
+    let server = pending_fixture_on_one_thread("pending-thread");
     let addr = server.addr;
     let slow = std::thread::spawn(move || {
         let response = http_get(addr, "/slow");
@@ -527,14 +532,7 @@ fn a_pending_request_does_not_hold_its_serving_thread() {
 /// https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/ihttpuser-getimpersonationtoken-method
 #[test]
 fn a_waiting_request_takes_its_impersonation_with_it() {
-    let dir = scratch("pending-impersonation");
-    let config = dir.join("iissim.toml");
-    let text = format!(
-        "[[modules]]\nname = \"Pending\"\nsources = [{:?}]\n\n[pipeline]\npending_timeout_ms = 20000\n",
-        fixture("async-pending/module.cpp")
-    );
-    std::fs::write(&config, text).unwrap();
-    let server = Server::start_with_threads(&config, 1);
+    let server = pending_fixture_on_one_thread("pending-impersonation");
     let addr = server.addr;
     let slow = std::thread::spawn(move || http_get(addr, "/impersonate-slow"));
     std::thread::sleep(std::time::Duration::from_millis(200));
