@@ -105,9 +105,7 @@ impl Completion {
         if let Some(request) = &slot.ended {
             let problem = format!("{how} came after the request {request} ended; it is ignored");
             drop(slot);
-            if let Some(late) = &*self.late.lock().unwrap_or_else(|e| e.into_inner()) {
-                late.lock().unwrap_or_else(|e| e.into_inner()).push((method, problem));
-            }
+            self.report_late(vec![(method, problem)]);
             return false;
         }
         if !slot.armed {
@@ -168,9 +166,14 @@ impl Completion {
         slot.ended = Some(request);
         drop(slot);
         if !left.is_empty() {
-            if let Some(late) = &*self.late.lock().unwrap_or_else(|e| e.into_inner()) {
-                late.lock().unwrap_or_else(|e| e.into_inner()).extend(left);
-            }
+            self.report_late(left);
+        }
+    }
+
+    /// Adds to the worker's list of late completions (see `report_late_to`).
+    fn report_late(&self, items: Vec<(&'static str, String)>) {
+        if let Some(late) = &*self.late.lock().unwrap_or_else(|e| e.into_inner()) {
+            late.lock().unwrap_or_else(|e| e.into_inner()).extend(items);
         }
     }
 

@@ -203,19 +203,12 @@ async fn run_notifications(
                 continue;
             }
         }
-        let provider = if notification.bit == RQ_AUTHENTICATE_REQUEST {
-            objects.authentication_provider.as_ptr()
-        } else if notification.bit == RQ_MAP_REQUEST_HANDLER {
-            objects.map_handler_provider.as_ptr()
-        } else {
-            objects.event_provider.as_ptr()
-        };
         let mut finished_here = false;
         for post in [false, true] {
             if merged.is_some_and(|through| (index, post) <= through) {
                 continue;
             }
-            let provider = if post { objects.event_provider.as_ptr() } else { provider };
+            let provider = state.objects.get().provider_for(notification.bit, post);
             for instance in ordered(state, instances, notification, post) {
                 state.position.set((index, post));
                 let status = deliver(state, objects, instance, notification, post, provider).await;
@@ -364,12 +357,7 @@ async fn deliver(
             let (bit, post, provider) = match state.merged_through.get() {
                 Some((index, merged_post)) => {
                     let bit = PIPELINE[index].bit;
-                    let provider = match (bit, merged_post) {
-                        (RQ_AUTHENTICATE_REQUEST, false) => objects.authentication_provider.as_ptr(),
-                        (RQ_MAP_REQUEST_HANDLER, false) => objects.map_handler_provider.as_ptr(),
-                        _ => objects.event_provider.as_ptr(),
-                    };
-                    (bit, merged_post, provider)
+                    (bit, merged_post, state.objects.get().provider_for(bit, merged_post))
                 }
                 None => (n.bit, post, provider),
             };

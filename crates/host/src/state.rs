@@ -146,6 +146,17 @@ pub struct ObjectPointers {
     pub map_handler_provider: *mut IHttpEventProvider,
 }
 
+impl ObjectPointers {
+    /// The provider a notification (or its post-notification) hands its modules.
+    pub fn provider_for(&self, bit: DWORD, post: bool) -> *mut IHttpEventProvider {
+        match (bit, post) {
+            (iissim_abi::RQ_AUTHENTICATE_REQUEST, false) => self.authentication_provider,
+            (iissim_abi::RQ_MAP_REQUEST_HANDLER, false) => self.map_handler_provider,
+            _ => self.event_provider,
+        }
+    }
+}
+
 /// Everything one request's objects share.
 pub struct RequestState {
     pub site: Arc<Site>,

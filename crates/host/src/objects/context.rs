@@ -277,12 +277,7 @@ impl HttpContext for Context {
         match crate::pipeline::next_notification(&self.state, &module, current, status) {
             Ok((index, post, object)) => {
                 let next = &crate::notifications::PIPELINE[index];
-                let objects = self.state.objects.get();
-                let provider = match (next.bit, post) {
-                    (RQ_AUTHENTICATE_REQUEST, false) => objects.authentication_provider,
-                    (RQ_MAP_REQUEST_HANDLER, false) => objects.map_handler_provider,
-                    _ => objects.event_provider,
-                };
+                let provider = self.state.objects.get().provider_for(next.bit, post);
                 notification.set(next.bit);
                 is_post.set(BOOL::from(post));
                 module_info.set(object as *mut CHttpModule);
